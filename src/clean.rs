@@ -1,0 +1,241 @@
+//! Stage 2, **clean**: find the article body without moving a single offset.
+//!
+//! The cleaner never rewrites text. It returns the byte ranges of the original text that
+//! belong to the article ([`Body::spans`]) and the redacted placeholders (×区, ×亿元) that
+//! must never become entities ([`Body::redactions`]). Everything else is page furniture:
+//! navigation, news lists, share buttons, time-stamped headlines, HTML tags, and the second
+//! copy of an article that some pages repeat.
+//!
+//! The rules work line by line, then smooth: a short line between two furniture lines is
+//! furniture too (a news list's section heading), and a short line inside a repeated
+//! block is part of the repeat.
+
+use crate::span::Span;
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// The article body of one document, as byte ranges of its original text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Body {
+    /// Sorted, non-overlapping body ranges: one per kept line, trimmed of white space.
+    pub spans: Vec<Span>,
+    /// Redacted placeholders (×区, ×亿元, ×%); no entity may overlap one.
+    pub redactions: Vec<Span>,
+    /// Lines the cleaner left out, with why: for inspection and tests.
+    pub dropped: Vec<(Span, DropReason)>,
+}
+
+/// Why a line is not body text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DropReason {
+    /// Navigation, share buttons, page chrome.
+    Furniture,
+    /// An item of a news list (bulleted or time-stamped).
+    NewsList,
+    /// A line already seen earlier in the page.
+    Repeat,
+    /// An HTML tag or script.
+    Markup,
+}
+
+impl Body {
+    /// Whether `span` lies inside one body range.
+    pub fn contains(&self, span: Span) -> bool {
+        let i = self.spans.partition_point(|s| s.end < span.end);
+        self.spans.get(i).is_some_and(|s| s.contains(span))
+    }
+
+    /// Whether `span` touches a redaction.
+    pub fn is_redacted(&self, span: Span) -> bool {
+        self.redactions.iter().any(|r| r.overlaps(span))
+    }
+}
+
+static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}:\d{2}(?::\d{2})?)\s*$")
+        .unwrap()
+});
+static ONLY_TIMESTAMP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\d\s:/.\-年月日]+$").unwrap());
+static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:返回顶部|返回首页|分享到|分享|打印|关闭|关闭窗口|收藏|点赞|评论|扫一扫|新闻排行榜?|精彩推荐|热点推荐|",
+        r"相关新闻|相关阅读|推荐阅读|延伸阅读|热门推荐|数字报|官方微信|官方微博|上一篇|下一篇|更多|",
+        r"登录|注册|首页|网站地图|联系我们|版权所有.*|Copyright.*|ICP.*|.*图库|.{0,6}24小时|The End|END|（完）|\(完\))$"
+    ))
+    .unwrap()
+});
+// Breadcrumbs: 新闻中心>广东>政经热闻
+static BREADCRUMB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[^\s>]{1,12}(?:\s*[>＞›»]\s*[^\s>]{1,12}){1,6}$").unwrap());
+// Redactions: ×区, ××县, ×亿元, ×%, X区 (a Latin X only next to a unit or division word).
+static REDACTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"[×✕╳＊*]+(?:[省市县区镇乡村街园]|万亿元|亿元|万元|元|亿|万|%|％|个|名|位|家|项)?",
+        r"|X+(?:[省市县区镇乡村]|万亿元|亿元|万元|亿|%|％)"
+    ))
+    .unwrap()
+});
+static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?is)<(script|style)\b.*?</(?:script|style)\s*>|<!--.*?-->|<[a-zA-Z/!][^<>]*>").unwrap()
+});
+static CAPTION_COUNTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*第\s*\d+\s*[张页]\s*$").unwrap());
+
+/// Finds the article body of `text`. `is_html` makes tags and scripts furniture.
+///
+/// ```
+/// let text = "肇庆市委书记范中杰表示……\n  • 北京迎来2021年首场降雪 2021-01-20\n返回顶部\n";
+/// let body = interview_kg::clean::find_body(text, false);
+/// assert_eq!(body.spans.len(), 1);
+/// assert_eq!(&text[body.spans[0].range()], "肇庆市委书记范中杰表示……");
+/// ```
+pub fn find_body(text: &str, is_html: bool) -> Body {
+    let mut body = Body::default();
+    let lines = split_lines(text, is_html, &mut body.dropped);
+
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        Keep,
+        Drop(DropReason),
+    }
+    let mut marks: Vec<Mark> = Vec::with_capacity(lines.len());
+    let mut seen: HashSet<&str> = HashSet::new();
+    for &span in &lines {
+        let line = &text[span.range()];
+        let chars = line.chars().count();
+        // "标题 第1张" is an image caption repeating the headline.
+        let key_str = match CAPTION_COUNTER.find(line) {
+            Some(m) => &line[..m.start()],
+            None => line,
+        };
+        let mark = if FURNITURE.is_match(line) || BREADCRUMB.is_match(line) {
+            Mark::Drop(DropReason::Furniture)
+        } else if line.starts_with(['•', '●', '·', '▪', '■', '◆', '►', '▶', '○', '◇'])
+            || ONLY_TIMESTAMP.is_match(line)
+            || (chars <= 80 && TIMESTAMP.is_match(line) && !line.contains("来源"))
+        {
+            Mark::Drop(DropReason::NewsList)
+        } else if chars >= 6 && !seen.insert(key_str) {
+            Mark::Drop(DropReason::Repeat)
+        } else {
+            Mark::Keep
+        };
+        marks.push(mark);
+    }
+
+    // Smoothing: a short kept line whose nearest neighbours on both sides are dropped for
+    // the same kind of reason goes with them (section headings of news lists, the short
+    // lines of a repeated article). Lines of the first screen are exempt on the left.
+    let n = marks.len();
+    for _ in 0..2 {
+        for i in 0..n {
+            if marks[i] != Mark::Keep {
+                continue;
+            }
+            let short = text[lines[i].range()].chars().count() <= 60;
+            if !short {
+                continue;
+            }
+            let prev = (0..i).rev().map(|j| marks[j]).next();
+            let next = (i + 1..n).map(|j| marks[j]).next();
+            if let (Some(Mark::Drop(a)), Some(Mark::Drop(b))) = (prev, next) {
+                let same = |r: DropReason| matches!(r, DropReason::Repeat) == matches!(a, DropReason::Repeat);
+                if same(b) {
+                    marks[i] = Mark::Drop(if a == DropReason::Repeat { a } else { DropReason::NewsList });
+                }
+            }
+        }
+    }
+    for (span, mark) in lines.iter().zip(marks) {
+        match mark {
+            Mark::Keep => body.spans.push(*span),
+            Mark::Drop(r) => body.dropped.push((*span, r)),
+        }
+    }
+    body.dropped.sort_by_key(|(s, _)| *s);
+    for span in &body.spans {
+        for m in REDACTION.find_iter(&text[span.range()]) {
+            body.redactions.push(Span::new(span.start + m.start(), span.start + m.end()));
+        }
+    }
+    body
+}
+
+/// Splits text into trimmed, non-empty line spans; in HTML, tags split lines too.
+fn split_lines(text: &str, is_html: bool, dropped: &mut Vec<(Span, DropReason)>) -> Vec<Span> {
+    let mut pieces = Vec::new();
+    if is_html {
+        let mut last = 0;
+        for m in HTML_TAG.find_iter(text) {
+            pieces.push(Span::new(last, m.start()));
+            dropped.push((Span::new(m.start(), m.end()), DropReason::Markup));
+            last = m.end();
+        }
+        pieces.push(Span::new(last, text.len()));
+    } else {
+        pieces.push(Span::new(0, text.len()));
+    }
+    let mut lines = Vec::new();
+    for piece in pieces {
+        let mut start = piece.start;
+        for line in text[piece.range()].split_inclusive('\n') {
+            let end = start + line.len();
+            let trimmed_start = start + (line.len() - line.trim_start().len());
+            let trimmed_end = start + line.trim_end().len();
+            if trimmed_end > trimmed_start {
+                lines.push(Span::new(trimmed_start, trimmed_end));
+            }
+            start = end;
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kept(text: &str) -> Vec<&str> {
+        find_body(text, false).spans.iter().map(|s| &text[s.range()]).collect()
+    }
+
+    #[test]
+    fn news_lists_and_navigation_are_dropped() {
+        let text = "新闻中心>广东>政经热闻\n\n肇庆将加快发展新能源汽车产业。\n分享到\n  • IBM第四季度营收204亿美元 2021-01-22\n  • 北京迎来首场降雪\n吃顿好的\n  • 肯德基门店突破600家 2020-12-29\n返回顶部\n";
+        assert_eq!(kept(text), vec!["肇庆将加快发展新能源汽车产业。"]);
+    }
+
+    #[test]
+    fn a_repeated_article_is_kept_once() {
+        let para = "肇庆市委书记范中杰在接受羊城晚报专访时表示,肇庆将坚持产业第一。";
+        let text = format!("标题\n{para}\n小标题\n{para}\n其他\n{para}\n小标题\n{para}\n");
+        let body = find_body(&text, false);
+        let kept: Vec<&str> = body.spans.iter().map(|s| &text[s.range()]).collect();
+        assert_eq!(kept.iter().filter(|l| **l == para).count(), 1);
+        assert!(body.spans[0].start < text.find(para).unwrap() + 1);
+    }
+
+    #[test]
+    fn offsets_are_into_the_original_text() {
+        let text = "  英德将大力发展鞋业。  \r\n";
+        let body = find_body(text, false);
+        assert_eq!(&text[body.spans[0].range()], "英德将大力发展鞋业。");
+    }
+
+    #[test]
+    fn redactions_are_found() {
+        let text = "我们×区上半年地区生产总值完成×亿元,增速×%,全市排名第×。";
+        let body = find_body(text, false);
+        let r: Vec<&str> = body.redactions.iter().map(|s| &text[s.range()]).collect();
+        assert_eq!(r, vec!["×区", "×亿元", "×%", "×"]);
+    }
+
+    #[test]
+    fn html_tags_are_skipped() {
+        let text = "<html><script>var a='广州';</script><p>漳州市委书记张国旺表示</p></html>";
+        let body = find_body(text, true);
+        let kept: Vec<&str> = body.spans.iter().map(|s| &text[s.range()]).collect();
+        assert_eq!(kept, vec!["漳州市委书记张国旺表示"]);
+    }
+}

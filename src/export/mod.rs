@@ -1,0 +1,3 @@
+//! Stage 8, **export**: the graph as JSON (and, with more formats, as pictures and RDF).
+
+pub mod json;

@@ -1,0 +1,364 @@
+//! # interview-kg
+//!
+//! Turns Chinese interviews with local officials (专访, 访谈, speeches) into a knowledge graph:
+//! who holds which post, which place develops which industry, which named project costs how
+//! much, which target was set — every fact with the byte span of text that states it.
+//!
+//! Offline, deterministic, and with a byte span on every fact: the same input gives
+//! byte-identical output, and `text[start..end]` of any mention or evidence is exactly what
+//! it claims.
+//!
+//! ```
+//! use interview_kg::{Document, EntityKind, Extractor, RelationKind};
+//!
+//! let extractor = Extractor::new();
+//! let doc = Document::from_text(
+//!     "demo",
+//!     "日前,漳州市委书记张国旺接受福建日报专访。张国旺表示,漳州将重点培育食品加工、\
+//!      石油化工等千亿级产业集群,推进总投资733亿元的古雷炼化一体化二期。",
+//! );
+//! let graph = extractor.extract_all([&doc]);
+//!
+//! let zhang = graph.find(EntityKind::Official, "张国旺").unwrap();
+//! let (post, place) = &graph.posts_of(zhang)[0];
+//! assert_eq!(post.attrs.title.as_deref(), Some("市委书记"));
+//! assert_eq!(graph.node(*place).name, "漳州市");
+//!
+//! let zhangzhou = graph.find(EntityKind::Place, "漳州").unwrap();
+//! let industries: Vec<&str> = graph.industries_of(zhangzhou).iter().map(|i| graph.node(*i).name.as_str()).collect();
+//! assert!(industries.contains(&"石油化工"));
+//!
+//! let project = graph.find(EntityKind::Project, "古雷炼化一体化二期").unwrap();
+//! let (_, amount) = &graph.outgoing(project, RelationKind::HasInvestment)[0];
+//! assert_eq!(graph.node(*amount).amount().unwrap().value.to_string(), "73300000000");
+//!
+//! let json = interview_kg::export::json::to_string(&graph);
+//! assert!(json.contains("\"has_investment\""));
+//! ```
+//!
+//! # The pipeline
+//! One module per stage, each turning one named type into the next:
+//!
+//! | stage | module | in → out |
+//! |---|---|---|
+//! | load | [`load`] | file → [`Document`] (encoding detected) |
+//! | clean | [`clean`] | text → [`clean::Body`]: body byte ranges, redactions |
+//! | segment | [`segment`] | body → [`segment::Tokens`] (jieba-rs with the project's words) |
+//! | recognise | [`recognise`] | tokens → [`recognise::Recognition`]: entities and cues |
+//! | relate | [`relate`] | cues → [`relate::Extraction`]: relations with evidence |
+//! | resolve | [`resolve`] | extractions → merged nodes |
+//! | graph | [`graph`] | [`KnowledgeGraph`] on petgraph |
+//! | export | [`export`] | JSON |
+//!
+//! # Performance
+//! Building an [`Extractor`] loads jieba's dictionary, the gazetteer and the lexicons and
+//! builds their automata: build one and reuse it. It is `Sync`: documents can be extracted
+//! from many threads at once ([`Extractor::extract_paths`] does so with rayon), and the
+//! result is merged in document order, so parallel output is byte-identical to serial.
+
+#![warn(missing_docs)]
+
+pub mod clean;
+mod error;
+pub mod evaluate;
+pub mod export;
+pub mod figures;
+pub mod gazetteer;
+pub mod graph;
+pub mod lexicon;
+pub mod load;
+mod model;
+pub mod recognise;
+pub mod relate;
+pub mod resolve;
+pub mod segment;
+mod span;
+
+pub use error::{Error, Result};
+pub use graph::{DocumentInfo, Edge, Evidence, KnowledgeGraph, Node};
+pub use load::Document;
+pub use model::{
+    Amount, Entity, EntityDetail, EntityKind, InvestmentRole, PlaceInfo, PlaceLevel, RelationAttrs, RelationKind,
+    RelationSource, Unit,
+};
+pub use relate::Extraction;
+pub use span::Span;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use gazetteer::Gazetteer;
+use lexicon::{Category, Lexicon};
+use rayon::prelude::*;
+use regex::Regex;
+use segment::Segmenter;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// Default limit of one document's size: 16 MiB.
+pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 16 << 20;
+
+/// Bodies that stand between a place and a title (英德市 | 委 | 书记).
+const ORG_WORDS: &[&str] = &[
+    "省委常委", "市委常委", "县委常委", "区委常委", "省委", "市委", "县委", "区委", "州委", "旗委", "镇委", "乡委",
+    "省人民政府", "市人民政府", "县人民政府", "区人民政府", "省政府", "市政府", "县政府", "区政府", "省人大常委会",
+    "市人大常委会", "县人大常委会", "区人大常委会", "人大常委会", "省政协", "市政协", "县政协", "区政协", "政协", "党工委",
+    "管委会", "纪委", "监委", "党组", "党委", "镇", "乡", "市", "县", "区", "省",
+];
+
+/// The dictionaries, automata and patterns of an [`Extractor`], built once.
+pub(crate) struct Resources {
+    pub(crate) gazetteer: &'static Gazetteer,
+    pub(crate) segmenter: Segmenter,
+    pub(crate) places: recognise::PlaceIndex,
+    pub(crate) industries: AhoCorasick,
+    /// (canonical name, surface) of each industry pattern.
+    pub(crate) industry_names: Vec<(String, String)>,
+    /// Surface form → canonical industry name.
+    pub(crate) industry_lookup: HashMap<String, String>,
+    pub(crate) organizations: AhoCorasick,
+    /// (canonical name, surface) of each organisation pattern.
+    pub(crate) organization_names: Vec<(String, String)>,
+    /// Titles with their body prefix (市委书记, 省政协副主席, 党工委书记 …).
+    pub(crate) titles: Regex,
+    /// A title at the start of a text.
+    pub(crate) title_at_start: Regex,
+    pub(crate) surnames: HashSet<char>,
+    pub(crate) compound_surnames: Vec<String>,
+    max_document_bytes: u64,
+}
+
+/// Builds an [`Extractor`] with options.
+///
+/// ```
+/// use interview_kg::{Extractor, lexicon::Category};
+/// let extractor = Extractor::builder()
+///     .word(Category::Industry, "麻竹笋", &[])
+///     .max_document_bytes(1 << 20)
+///     .build();
+/// # let _ = extractor;
+/// ```
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct ExtractorBuilder {
+    lexicon: Lexicon,
+    max_document_bytes: u64,
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> Self {
+        ExtractorBuilder { lexicon: Lexicon::builtin(), max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES }
+    }
+}
+
+impl ExtractorBuilder {
+    /// Adds a lexicon entry: an industry of a city, a title, a region, an organisation.
+    pub fn word(mut self, category: Category, name: &str, aliases: &[&str]) -> Self {
+        self.lexicon.add(category, name, aliases);
+        self
+    }
+
+    /// Replaces the lexicon (start from [`Lexicon::builtin`] to extend it).
+    pub fn lexicon(mut self, lexicon: Lexicon) -> Self {
+        self.lexicon = lexicon;
+        self
+    }
+
+    /// Files larger than this are refused with [`Error::TooLarge`].
+    pub fn max_document_bytes(mut self, bytes: u64) -> Self {
+        self.max_document_bytes = bytes;
+        self
+    }
+
+    /// Loads the dictionaries and builds the automata.
+    pub fn build(self) -> Extractor {
+        Extractor { res: Resources::new(self.lexicon, self.max_document_bytes) }
+    }
+}
+
+impl Resources {
+    fn new(lexicon: Lexicon, max_document_bytes: u64) -> Resources {
+        let gazetteer = Gazetteer::shared();
+        // Which short place names are ordinary words must be asked of jieba before the
+        // place names are added to it.
+        let mut segmenter = Segmenter::new(std::iter::empty());
+        let common: HashSet<String> = gazetteer
+            .surfaces()
+            .filter(|(s, codes)| !codes.iter().any(|c| gazetteer.is_full_name(*c, s)))
+            .map(|(s, _)| s)
+            .filter(|s| segmenter.is_common_word(s))
+            .map(str::to_owned)
+            .collect();
+        let places = recognise::PlaceIndex::new(gazetteer, &lexicon, |s| common.contains(s));
+        let mut words: Vec<(String, &'static str)> = Vec::new();
+        for d in gazetteer.divisions() {
+            words.push((d.name.clone(), "ns"));
+            for s in &d.short_names {
+                if !common.contains(s) {
+                    words.push((s.clone(), "ns"));
+                }
+            }
+        }
+        for e in lexicon.entries() {
+            let tag = match e.category {
+                Category::Industry => "n",
+                Category::Title => "n",
+                Category::Region => "ns",
+                Category::Organization => "nt",
+            };
+            words.push((e.name.clone(), tag));
+            for a in &e.aliases {
+                words.push((a.clone(), tag));
+            }
+        }
+        segmenter.add_words(words.iter().map(|(w, t)| (w.as_str(), *t)));
+
+        let mut industry_names = Vec::new();
+        let mut industry_lookup = HashMap::new();
+        let mut org_names = Vec::new();
+        let mut titles: Vec<&str> = Vec::new();
+        for e in lexicon.entries() {
+            match e.category {
+                Category::Industry => {
+                    for s in std::iter::once(&e.name).chain(&e.aliases) {
+                        industry_lookup.entry(s.clone()).or_insert_with(|| e.name.clone());
+                        industry_names.push((e.name.clone(), s.clone()));
+                    }
+                }
+                Category::Organization => {
+                    for s in std::iter::once(&e.name).chain(&e.aliases) {
+                        org_names.push((e.name.clone(), s.clone()));
+                    }
+                }
+                Category::Title => titles.push(&e.name),
+                Category::Region => {}
+            }
+        }
+        let build = |names: &[(String, String)]| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(names.iter().map(|(_, s)| s))
+                .expect("lexicon automaton builds")
+        };
+        titles.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
+        titles.dedup();
+        let title_alt = titles.iter().map(|t| regex::escape(t)).collect::<Vec<_>>().join("|");
+        let org_alt = ORG_WORDS.iter().map(|t| regex::escape(t)).collect::<Vec<_>>().join("|");
+        let titles_re = Regex::new(&format!("(?:{org_alt})?(?:{title_alt})")).expect("title pattern builds");
+        let title_at_start = Regex::new(&format!("^(?:{title_alt}|常委)")).expect("title pattern builds");
+
+        let surname_text = include_str!("../data/lexicon/surnames.txt");
+        let mut surnames = HashSet::new();
+        let mut compound_surnames = Vec::new();
+        for w in surname_text.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace) {
+            if w.chars().count() == 1 {
+                surnames.extend(w.chars());
+            } else {
+                compound_surnames.push(w.to_owned());
+            }
+        }
+        Resources {
+            gazetteer,
+            segmenter,
+            places,
+            industries: build(&industry_names),
+            industry_names,
+            industry_lookup,
+            organizations: build(&org_names),
+            organization_names: org_names,
+            titles: titles_re,
+            title_at_start,
+            surnames,
+            compound_surnames,
+            max_document_bytes,
+        }
+    }
+}
+
+/// The extractor: build once, then extract any number of documents, from any thread.
+pub struct Extractor {
+    res: Resources,
+}
+
+impl std::fmt::Debug for Extractor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Extractor").finish_non_exhaustive()
+    }
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
+}
+
+/// The outcome for one input file: its extraction, or why it could not be read.
+pub type FileResult = std::result::Result<Extraction, Error>;
+
+impl Extractor {
+    /// An extractor with the built-in gazetteer and lexicons.
+    pub fn new() -> Extractor {
+        Extractor::builder().build()
+    }
+
+    /// A builder, to add lexicon entries or set limits.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// Extracts one document: clean, segment, recognise, relate.
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let body = clean::find_body(&doc.text, doc.is_html);
+        let tokens = self.res.segmenter.segment(&doc.text, &body.spans);
+        let rec = recognise::recognise(&doc.text, &body, &tokens, &self.res);
+        relate::relate(&doc.id, rec, &self.res)
+    }
+
+    /// Extracts documents and merges them into one graph, in the order given.
+    pub fn extract_all<'a>(&self, docs: impl IntoIterator<Item = &'a Document>) -> KnowledgeGraph {
+        let mut graph = KnowledgeGraph::new();
+        for doc in docs {
+            self.merge_into(&mut graph, self.extract(doc));
+        }
+        graph
+    }
+
+    /// Merges an extraction into a graph (resolution uses this extractor's gazetteer).
+    pub fn merge_into(&self, graph: &mut KnowledgeGraph, extraction: Extraction) {
+        graph.merge_with(extraction, Some(&self.res));
+    }
+
+    /// Reads one file as a document, under this extractor's size limit.
+    pub fn load(&self, path: &Path) -> Result<Document> {
+        Document::from_path(path, self.res.max_document_bytes)
+    }
+
+    /// Reads and extracts every file under `paths` (files and folders, recursively), in
+    /// parallel. Returns one result per file, in sorted path order: a bad file is an error
+    /// in its place and never stops the others.
+    pub fn extract_paths<P: AsRef<Path>>(&self, paths: &[P]) -> Vec<(PathBuf, FileResult)> {
+        let files = load::collect_files(paths);
+        files
+            .into_par_iter()
+            .map(|f| match f {
+                Ok(path) => {
+                    let r = self.load(&path).map(|doc| self.extract(&doc));
+                    (path, r)
+                }
+                Err(e) => (e.path().map(Path::to_path_buf).unwrap_or_default(), Err(e)),
+            })
+            .collect()
+    }
+
+    /// Builds one graph from the results of [`extract_paths`](Self::extract_paths), in order;
+    /// returns the graph and the errors.
+    pub fn graph_of(&self, results: Vec<(PathBuf, FileResult)>) -> (KnowledgeGraph, Vec<Error>) {
+        let mut graph = KnowledgeGraph::new();
+        let mut errors = Vec::new();
+        for (_, r) in results {
+            match r {
+                Ok(ex) => self.merge_into(&mut graph, ex),
+                Err(e) => errors.push(e),
+            }
+        }
+        (graph, errors)
+    }
+}

@@ -1,0 +1,194 @@
+//! Industries: lists before 产业 / 产业集群, and known sectors in a clause that develops them.
+//!
+//! 重点培育食品加工、石油化工、海洋经济等9个千亿级产业集群 gives three industries with the scale
+//! 千亿级; 大力发展高端预制菜 gives 预制菜 (the adjective 高端 stays as an alias). A list item
+//! is taken when the lexicon knows it, or when it stands in a list with known items and has
+//! the shape of a sector.
+
+use super::text::{clause, extend_left, is_han, sentence};
+use super::{Ctx, IndustryCue, LocalId, Recognition};
+use crate::model::{EntityDetail, EntityKind};
+use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static HEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"产业集群|产业群体|产业群|产业链|产业|行业").unwrap());
+static SCALE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:万亿|五千亿|千亿|五百亿|百亿|十亿)(?:级|以上)?").unwrap());
+static DEVELOP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"发展|培育|打造|壮大|做强|做大|做优|引进|聚焦|布局|推动|加快|重点|主导|支柱|特色|优势|如|包括|形成|延伸").unwrap()
+});
+
+/// Adjectives that may stand before a sector without changing it.
+const ADJECTIVES: &[&str] = &["高端", "新兴", "传统", "优势", "特色", "现代", "绿色", "新型", "先进", "战略性", "高新技术", "数字化", "智能"];
+/// Items that are not sectors.
+const GENERIC: &[&str] = &[
+    "重点", "主导", "支柱", "新兴", "优势", "特色", "传统", "配套", "相关", "本地", "其他", "龙头", "战略性新兴", "新",
+    "各类", "三大", "四大", "五大", "六大", "一批", "上下游", "全", "夕阳", "朝阳", "富民", "主体", "地方", "县域",
+];
+/// Endings that give an unknown item the shape of a sector.
+const SECTOR_ENDINGS: &[&str] = &[
+    "业", "经济", "制造", "加工", "材料", "能源", "汽车", "医药", "旅游", "康养", "信息", "服务", "化工", "装备", "电子",
+    "物流", "茶", "菜", "笋", "果", "药", "器件", "元器件", "电池", "芯片", "纺织", "服装", "家居", "建材", "健康", "文旅",
+];
+
+pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
+    for &line in &ctx.body.spans {
+        let s = &ctx.text[line.range()];
+        for m in HEAD.find_iter(s) {
+            let head = Span::new(line.start + m.start(), line.start + m.end());
+            list_before(ctx, rec, line, head);
+        }
+        // Known sectors in a clause that develops them.
+        for m in ctx.res.industries.find_iter(s) {
+            let span = Span::new(line.start + m.start(), line.start + m.end());
+            if rec.covered(span, &[EntityKind::Industry, EntityKind::Place, EntityKind::Organization]) {
+                continue;
+            }
+            if !whole_word(ctx, span) {
+                continue;
+            }
+            let cl = clause(ctx.text, &ctx.body.spans, span);
+            if !DEVELOP.is_match(&ctx.text[cl.range()]) {
+                continue;
+            }
+            let (name, _) = &ctx.res.industry_names[m.pattern().as_usize()];
+            let surface = &ctx.text[span.range()];
+            let id = rec.add(EntityKind::Industry, name, surface, Some(span), EntityDetail::None);
+            push_cue(ctx, rec, id, cl, None);
+        }
+    }
+}
+
+fn whole_word(ctx: &Ctx<'_>, span: Span) -> bool {
+    let before = super::text::char_before(ctx.text, span.start).is_some_and(is_han);
+    let after = super::text::char_at(ctx.text, span.end).is_some_and(is_han);
+    (!before || ctx.tokens.starts_at(span.start)) && (!after || ctx.tokens.ends_at(span.end))
+}
+
+/// The list of sectors before a head word, within its clause.
+fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
+    let cl = clause(ctx.text, &ctx.body.spans, head);
+    let seg_start = cl.start.max(line.start);
+    if head.start <= seg_start {
+        return;
+    }
+    let seg = &ctx.text[seg_start..head.start];
+    // The list ends at 等 (…等9个千亿级); what follows 等 only qualifies the head.
+    let (list_end, qualifier) = match seg.rfind('等') {
+        Some(i) => (seg_start + i, &seg[i..]),
+        None => (head.start, ""),
+    };
+    let mut scale = SCALE.find(qualifier).map(|m| m.as_str().trim_end_matches("以上").to_owned());
+    let mut list_text_end = list_end;
+    // 英德红茶、西牛麻竹笋百亿级农业产业: the scale word splits item from head.
+    if qualifier.is_empty() {
+        if let Some(m) = SCALE.find_iter(&ctx.text[seg_start..list_end]).last() {
+            scale = Some(m.as_str().to_owned());
+            list_text_end = seg_start + m.start();
+        }
+    }
+    if list_text_end <= seg_start {
+        return;
+    }
+    // Split on 、 and on 和/与/及 between items; the first item reaches left to a verb.
+    let items = split_items(ctx, seg_start, list_text_end);
+    if items.is_empty() {
+        return;
+    }
+    let known: Vec<bool> = items.iter().map(|s| canonical(ctx, &ctx.text[s.range()]).1).collect();
+    let any_known = known.iter().any(|k| *k);
+    let evidence = Span::new(items[0].start, head.end);
+    for (span, is_known) in items.into_iter().zip(known) {
+        let surface = &ctx.text[span.range()];
+        let (name, _) = canonical(ctx, surface);
+        if name.is_empty() || GENERIC.contains(&name.as_str()) {
+            continue;
+        }
+        let shaped = SECTOR_ENDINGS.iter().any(|e| name.ends_with(e)) || (any_known && ctx.tokens.aligned(span));
+        let single_ok = is_known || shaped;
+        if !(is_known || (any_known && shaped) || single_ok && name.chars().count() <= 6) {
+            continue;
+        }
+        if rec.covered(span, &[EntityKind::Place, EntityKind::Organization, EntityKind::Official]) && !is_known {
+            continue;
+        }
+        let id = rec.add(EntityKind::Industry, &name, surface, Some(span), EntityDetail::None);
+        push_cue(ctx, rec, id, evidence, scale.clone());
+    }
+}
+
+/// Item spans of a list between `start` and `end`.
+fn split_items(ctx: &Ctx<'_>, start: usize, end: usize) -> Vec<Span> {
+    let text = ctx.text;
+    let mut parts = Vec::new();
+    let mut cur = start;
+    let seg = &text[start..end];
+    for (i, c) in seg.char_indices() {
+        if c == '、' || c == '，' || c == ',' || c == '/' {
+            parts.push(Span::new(cur, start + i));
+            cur = start + i + c.len_utf8();
+        }
+    }
+    parts.push(Span::new(cur, end));
+    // 和 / 与 / 及 join the last items: 建材和铝合金加工材料, 电子信息及通讯.
+    let mut out = Vec::new();
+    for p in parts {
+        let mut pieces = vec![p];
+        for joiner in ["以及", "和", "与", "及"] {
+            let mut next = Vec::new();
+            for q in pieces {
+                let qs = &text[q.range()];
+                match qs.find(joiner) {
+                    Some(i) if i > 0 && ctx.tokens.starts_at(q.start + i) => {
+                        next.push(Span::new(q.start, q.start + i));
+                        next.push(Span::new(q.start + i + joiner.len(), q.end));
+                    }
+                    _ => next.push(q),
+                }
+            }
+            pieces = next;
+        }
+        out.extend(pieces);
+    }
+    // The first item reaches left only to the verb before it.
+    if let Some(first) = out.first_mut() {
+        first.start = extend_left(text, ctx.tokens, first.start, first.end, 10);
+    }
+    out.retain(|s| {
+        let t = &text[s.range()];
+        let n = t.chars().count();
+        (2..=10).contains(&n) && t.chars().all(is_han)
+    });
+    out
+}
+
+/// The canonical name of an item, and whether the lexicon knows it.
+fn canonical(ctx: &Ctx<'_>, surface: &str) -> (String, bool) {
+    let trimmed = surface.trim_end_matches("产业集群").trim_end_matches("产业");
+    if let Some(name) = ctx.res.industry_lookup.get(trimmed) {
+        return (name.clone(), true);
+    }
+    let mut bare = trimmed;
+    for adj in ADJECTIVES {
+        if let Some(rest) = bare.strip_prefix(adj) {
+            bare = rest;
+        }
+    }
+    match ctx.res.industry_lookup.get(bare) {
+        Some(name) => (name.clone(), true),
+        None if bare.chars().count() >= 2 => (bare.to_owned(), false),
+        None => (trimmed.to_owned(), false),
+    }
+}
+
+fn push_cue(ctx: &Ctx<'_>, rec: &mut Recognition, id: LocalId, span: Span, scale: Option<String>) {
+    let sent = sentence(ctx.text, &ctx.body.spans, span);
+    let subject = rec
+        .places_in(Span::new(sent.start, span.start))
+        .into_iter()
+        .map(|(_, id)| id)
+        .find(|id| rec.entities[*id].place().is_some_and(|p| p.adcode.is_some() || p.level == Some(crate::model::PlaceLevel::Zone)));
+    rec.industries.push(IndustryCue { industry: id, span, subject, scale });
+}

@@ -1,0 +1,266 @@
+//! Stage 4, **recognise**: the entities of one document, and the cues that relate them.
+//!
+//! Each recogniser reads the body ranges found by [`clean`](crate::clean) and the words found
+//! by [`segment`](crate::segment), and adds what it finds to a [`Recognition`]: entities with
+//! their mentions, and *cues* — the clause that ties an official to a title, a list of
+//! industries to the verb that develops them, an amount to the project it funds. The
+//! [`relate`](crate::relate) stage turns cues into relations.
+//!
+//! The order matters and is fixed: places first (everything else is anchored to them), then
+//! organisations, people, industries, projects, figures, and the document's own metadata.
+
+mod industry;
+mod meta;
+mod organization;
+mod person;
+mod place;
+mod project;
+mod text;
+
+pub(crate) use place::PlaceIndex;
+
+use crate::clean::Body;
+use crate::figures::{self, FigureKind};
+use crate::model::{Amount, Entity, EntityDetail, EntityKind, InvestmentRole, PlaceInfo};
+use crate::segment::Tokens;
+use crate::span::Span;
+use crate::Resources;
+use std::collections::{BTreeSet, HashMap};
+
+/// Index of an entity within one document's [`Recognition`].
+pub type LocalId = usize;
+
+/// A post stated by the text: 漳州市委书记张国旺.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostCue {
+    /// The official.
+    pub official: LocalId,
+    /// The title, without the place name (市委书记, 省政协副主席).
+    pub title: String,
+    /// Where the post is held, when the text names it; otherwise the level the title implies.
+    pub place: PostPlace,
+    /// The clause.
+    pub span: Span,
+}
+
+/// Where a post is held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PostPlace {
+    /// A place or organisation named in the text.
+    Named(LocalId),
+    /// Only the level is written (省政协副主席, 市人大常委会主任): the document's place of that level.
+    Implied(crate::model::PlaceLevel),
+    /// A national post (总书记): held in the party centre.
+    National,
+}
+
+/// Industries the text says a place develops.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndustryCue {
+    /// The industry.
+    pub industry: LocalId,
+    /// The clause stating it.
+    pub span: Span,
+    /// The place that is the clause's subject, if the clause names one.
+    pub subject: Option<LocalId>,
+    /// Scale (千亿级), if stated.
+    pub scale: Option<String>,
+}
+
+/// An investment figure of a project.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvestmentCue {
+    /// The project.
+    pub project: LocalId,
+    /// The amount.
+    pub amount: LocalId,
+    /// Total, planned or actual.
+    pub role: InvestmentRole,
+    /// The clause.
+    pub span: Span,
+}
+
+/// A figure a place reports or targets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FigureCue {
+    /// The amount.
+    pub amount: LocalId,
+    /// Whether it is a target (目标, 力争, 突破 …) rather than a reported figure.
+    pub target: bool,
+    /// What it measures (GDP, 计划投资总额 …).
+    pub indicator: Option<String>,
+    /// The period (十四五, 2023 …).
+    pub period: Option<String>,
+    /// The place that is the clause's subject, if the clause names one.
+    pub subject: Option<LocalId>,
+    /// The clause.
+    pub span: Span,
+}
+
+/// A project the text places somewhere or ties to an industry or investor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProjectCue {
+    /// The project.
+    pub project: LocalId,
+    /// The place the clause names for it, if any (漳州核电 → 漳州市).
+    pub place: Option<LocalId>,
+    /// The organisation named as investor (风华高科增资扩产项目 → 风华高科).
+    pub investor: Option<LocalId>,
+    /// The industry the project belongs to, where the clause says so.
+    pub industry: Option<LocalId>,
+    /// The clause.
+    pub span: Span,
+}
+
+/// What the page says about itself: headline, medium, date, interviewee.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocMeta {
+    /// The headline, where one stands at the top.
+    pub title: Option<String>,
+    /// The publishing media organisation, with the clause naming it.
+    pub source: Vec<(LocalId, Span)>,
+    /// The date (YYYY-MM-DD or YYYY-MM) the page states.
+    pub date: Option<String>,
+    /// Who is interviewed or speaks, with the clause saying so.
+    pub interviewees: Vec<(LocalId, Span)>,
+}
+
+/// Everything recognised in one document.
+#[derive(Debug, Clone, Default)]
+pub struct Recognition {
+    /// The entities, in order of first recognition.
+    pub entities: Vec<Entity>,
+    /// Posts.
+    pub posts: Vec<PostCue>,
+    /// Industries developed.
+    pub industries: Vec<IndustryCue>,
+    /// Project investments.
+    pub investments: Vec<InvestmentCue>,
+    /// Places, investors and industries of projects.
+    pub projects: Vec<ProjectCue>,
+    /// Figures of places.
+    pub figures: Vec<FigureCue>,
+    /// The document's own metadata.
+    pub meta: DocMeta,
+    /// Every mention, sorted by span: which entity it names.
+    pub mentions: Vec<(Span, LocalId)>,
+    index: HashMap<(EntityKind, String), LocalId>,
+}
+
+impl Recognition {
+    /// Adds a mention of the entity of `kind` named `name`, creating the entity on first sight.
+    /// `surface` is the text as written; it becomes an alias when it differs from the name.
+    pub(crate) fn add(&mut self, kind: EntityKind, name: &str, surface: &str, span: Option<Span>, detail: EntityDetail) -> LocalId {
+        let id = match self.index.get(&(kind, name.to_owned())) {
+            Some(&id) => id,
+            None => {
+                let id = self.entities.len();
+                self.entities.push(Entity {
+                    kind,
+                    name: name.to_owned(),
+                    aliases: BTreeSet::new(),
+                    detail,
+                    mentions: Vec::new(),
+                });
+                self.index.insert((kind, name.to_owned()), id);
+                id
+            }
+        };
+        let e = &mut self.entities[id];
+        if surface != name && !surface.is_empty() {
+            e.aliases.insert(surface.to_owned());
+        }
+        if let Some(span) = span {
+            if let Err(pos) = e.mentions.binary_search(&span) {
+                e.mentions.insert(pos, span);
+                self.mentions.push((span, id));
+            }
+        }
+        id
+    }
+
+    /// The entity of `kind` named `name`, if recognised.
+    pub fn find(&self, kind: EntityKind, name: &str) -> Option<LocalId> {
+        self.index.get(&(kind, name.to_owned())).copied()
+    }
+
+    /// Whether a mention of an entity of one of `kinds` overlaps `span`.
+    pub(crate) fn covered(&self, span: Span, kinds: &[EntityKind]) -> bool {
+        self.mentions
+            .iter()
+            .any(|(s, id)| s.overlaps(span) && kinds.contains(&self.entities[*id].kind))
+    }
+
+    /// Mentions of places inside `span`, in text order.
+    pub(crate) fn places_in(&self, span: Span) -> Vec<(Span, LocalId)> {
+        let mut v: Vec<(Span, LocalId)> = self
+            .mentions
+            .iter()
+            .filter(|(s, id)| span.contains(*s) && self.entities[*id].kind == EntityKind::Place)
+            .copied()
+            .collect();
+        v.sort();
+        v
+    }
+}
+
+/// Everything a recogniser may look at.
+pub(crate) struct Ctx<'a> {
+    pub text: &'a str,
+    pub body: &'a Body,
+    pub tokens: &'a Tokens,
+    pub res: &'a Resources,
+}
+
+/// Runs every recogniser over one document, in order.
+pub(crate) fn recognise(text: &str, body: &Body, tokens: &Tokens, res: &Resources) -> Recognition {
+    let ctx = Ctx { text, body, tokens, res };
+    let mut rec = Recognition::default();
+    let places = place::recognise(&ctx, &mut rec);
+    organization::recognise(&ctx, &mut rec, &places);
+    person::recognise(&ctx, &mut rec, &places);
+    industry::recognise(&ctx, &mut rec);
+    let amounts = amounts(&ctx, &mut rec);
+    project::recognise(&ctx, &mut rec, &amounts);
+    meta::recognise(&ctx, &mut rec);
+    rec.mentions.sort();
+    rec
+}
+
+/// A money or other figure found in the body, not yet tied to anything.
+#[derive(Debug, Clone)]
+pub(crate) struct FoundAmount {
+    pub span: Span,
+    pub amount: Amount,
+}
+
+/// Scans the body for figures; redacted ones are dropped here and never become entities.
+fn amounts(ctx: &Ctx<'_>, _rec: &mut Recognition) -> Vec<FoundAmount> {
+    let mut out = Vec::new();
+    for &span in &ctx.body.spans {
+        for f in figures::scan(ctx.text, span) {
+            if let FigureKind::Amount(amount) = f.kind {
+                if !ctx.body.is_redacted(f.span) {
+                    out.push(FoundAmount { span: f.span, amount });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Adds an amount entity: its identity is its statement (document and span), never its value.
+pub(crate) fn add_amount(ctx: &Ctx<'_>, rec: &mut Recognition, found: &FoundAmount) -> LocalId {
+    let surface = &ctx.text[found.span.range()];
+    // The name is the surface; two statements of the same surface are two amounts, so the
+    // index key carries the offset.
+    let key = format!("{surface}@{}", found.span.start);
+    let id = rec.add(EntityKind::Amount, &key, "", Some(found.span), EntityDetail::Amount(found.amount.clone()));
+    rec.entities[id].name = surface.to_owned();
+    id
+}
+
+/// Place details for the export.
+pub(crate) fn place_detail(info: PlaceInfo) -> EntityDetail {
+    EntityDetail::Place(info)
+}

@@ -1,0 +1,131 @@
+//! Organisations: media, party and government bodies, companies and associations.
+//!
+//! - lexicon entries (中共中央/党中央, 国务院, well-known companies), by automaton;
+//! - media by their distinctive endings (日报, 晚报, 电视台 …) after a short name;
+//! - bodies of a named place: 英德市委, 漳州市政府, 江海区委, 江门高新区管委会;
+//! - companies and associations by legal or customary endings (集团, 有限公司, 商会, 高科 …),
+//!   the name stem reaching left to the verb or punctuation before it.
+
+use super::place::DocPlaces;
+use super::text::{char_before, extend_left, is_han};
+use super::{Ctx, Recognition};
+use crate::model::{EntityDetail, EntityKind};
+use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static MEDIA: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:日报|晚报|早报|商报|时报|都市报|电视台|广播电视台|融媒体中心)").unwrap());
+static BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[市县区省州旗]?(?:委|政府|人民政府|人大常委会|政协)").unwrap()
+});
+static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:股份有限公司|有限责任公司|有限公司|集团|公司|商会|协会|学会|联合会|研究院|银行|高科|控股)").unwrap()
+});
+
+/// Stems that make a company ending generic (有关行业协会, 各类企业集团).
+const GENERIC_STEM: &[&str] = &[
+    "有关", "相关", "各类", "各", "行业", "企业", "重点", "龙头", "本地", "当地", "国有", "民营", "外资", "上市", "骨干",
+    "大型", "中小", "一批", "多家", "商", "我们", "这些", "该", "本",
+];
+
+pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces) {
+    let _ = places;
+    lexicon_orgs(ctx, rec);
+    for &line in &ctx.body.spans {
+        let s = &ctx.text[line.range()];
+        for m in MEDIA.find_iter(s) {
+            let end = line.start + m.end();
+            let suffix_start = line.start + m.start();
+            if let Some(start) = shortest_stem(ctx, line.start, suffix_start) {
+                let span = Span::new(start, end);
+                let name = &ctx.text[span.range()];
+                if !name.starts_with("本") {
+                    rec.add(EntityKind::Organization, name, name, Some(span), EntityDetail::None);
+                }
+            }
+        }
+        for m in COMPANY.find_iter(s) {
+            let suffix = Span::new(line.start + m.start(), line.start + m.end());
+            if ctx.body.is_redacted(suffix) {
+                continue;
+            }
+            // 商协会: not a name.
+            if char_before(ctx.text, suffix.start).is_none_or(|c| !is_han(c)) {
+                continue;
+            }
+            let start = extend_left(ctx.text, ctx.tokens, line.start, suffix.start, 10);
+            let stem = &ctx.text[start..suffix.start];
+            if stem.chars().count() < 2 || GENERIC_STEM.iter().any(|g| stem.starts_with(g) || stem.ends_with(g)) {
+                continue;
+            }
+            let span = Span::new(start, suffix.end);
+            let name = &ctx.text[span.range()];
+            rec.add(EntityKind::Organization, name, name, Some(span), EntityDetail::None);
+        }
+    }
+    place_bodies(ctx, rec);
+}
+
+/// The shortest name of two to four characters before a media ending that starts on a word
+/// boundary (清远日报 in 联合清远日报推出).
+fn shortest_stem(ctx: &Ctx<'_>, line_start: usize, suffix_start: usize) -> Option<usize> {
+    let before = &ctx.text[line_start..suffix_start];
+    let mut count = 0;
+    for (i, c) in before.char_indices().rev() {
+        if !is_han(c) {
+            return None;
+        }
+        count += 1;
+        let pos = line_start + i;
+        if count >= 2 && (ctx.tokens.starts_at(pos) || pos == line_start) {
+            return Some(pos);
+        }
+        if count >= 4 {
+            return None;
+        }
+    }
+    None
+}
+
+fn lexicon_orgs(ctx: &Ctx<'_>, rec: &mut Recognition) {
+    for &line in &ctx.body.spans {
+        for m in ctx.res.organizations.find_iter(&ctx.text[line.range()]) {
+            let span = Span::new(line.start + m.start(), line.start + m.end());
+            let (name, _) = &ctx.res.organization_names[m.pattern().as_usize()];
+            let surface = &ctx.text[span.range()];
+            rec.add(EntityKind::Organization, name, surface, Some(span), EntityDetail::None);
+        }
+    }
+}
+
+/// 英德市委, 漳州市政府, 江门高新区管委会: a place mention followed by a body word. A full
+/// name like 英德市 donates its last character to 市委.
+fn place_bodies(ctx: &Ctx<'_>, rec: &mut Recognition) {
+    let place_mentions: Vec<(Span, usize)> = rec
+        .mentions
+        .iter()
+        .filter(|(_, id)| rec.entities[*id].kind == EntityKind::Place)
+        .copied()
+        .collect();
+    for (span, id) in place_mentions {
+        let name = rec.entities[id].name.clone();
+        let rest = &ctx.text[span.end..];
+        let Some(m) = BODY.find(rest) else { continue };
+        let body_word = m.as_str();
+        let bare = body_word.trim_start_matches(['市', '县', '区', '省', '州', '旗']);
+        // 委 alone must follow a level character: 英德市 + 委 → 英德市委.
+        if bare == "委" && !name.ends_with(['市', '县', '区', '省', '州', '旗']) {
+            continue;
+        }
+        // 英德市委书记 names a post, not the body: the title recogniser takes it.
+        let after = &ctx.text[span.end + m.end()..];
+        if ctx.res.title_at_start.is_match(after) {
+            continue;
+        }
+        let full = Span::new(span.start, span.end + m.end());
+        let canonical = format!("{name}{bare}");
+        let surface = ctx.text[full.range()].to_owned();
+        rec.add(EntityKind::Organization, &canonical, &surface, Some(full), EntityDetail::None);
+    }
+}

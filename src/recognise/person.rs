@@ -1,0 +1,249 @@
+//! Officials and other people.
+//!
+//! An official is a name that a title introduces: 漳州市委书记张国旺, 省政协副主席、漳州市委书记张国旺,
+//! 江门高新区党工委书记、管委会主任、江海区委书记彭章瑞, or a name before a national title
+//! (习近平总书记). Each title of such a chain becomes a [`PostCue`]. Once known, every other
+//! occurrence of the name is a mention (张国旺: answering in a Q&A, 张杨彬表示).
+//! Reporters, photographers and editors (记者 X, 文/X Y, X 摄, 编辑:X) are [`EntityKind::Person`].
+
+use super::place::DocPlaces;
+use super::text::{char_at, is_han};
+use super::{Ctx, LocalId, PostCue, PostPlace, Recognition};
+use crate::model::{EntityDetail, EntityKind, PlaceLevel};
+use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Titles that may follow a name (习近平总书记, 张杨彬书记).
+const TITLES_AFTER_NAME: &[&str] = &["总书记", "书记", "主席", "总理", "省长", "市长", "县长", "区长", "同志"];
+/// Endings that show a word before a title is a body, not a name (党支部书记).
+const NOT_NAME_END: &[char] = &[
+    '委', '部', '组', '党', '会', '局', '厅', '府', '处', '室', '院', '校', '村', '镇', '区', '市', '县', '省', '支', '队',
+    '团', '所', '站', '办', '司', '级', '届', '任', '新', '副', '总', '长', '记', '主', '们', '人',
+];
+/// Words that look like a name after a title but are not (书记表示, 主任一行).
+const NOT_NAME: &[&str] = &["同志", "一行", "表示", "指出", "强调", "认为", "介绍", "说", "带队", "主持", "出席", "调研"];
+
+static REPORTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:记者|通讯员|实习生|文/|文／|图/|图／|编辑[:：]|责任编辑[:：]|作者[:：]|摄影[:：]?)\s*",
+        r"((?:\p{Han}{2,3}(?:\s+|$|[)）]))+)",
+        r"|(\p{Han}{2,3})\s+摄"
+    ))
+    .unwrap()
+});
+
+pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces) {
+    let _ = places;
+    let mut names: Vec<String> = Vec::new();
+    for &line in &ctx.body.spans {
+        let s = &ctx.text[line.range()];
+        // Title chains ending in a name.
+        let mut chain: Vec<(Span, String, PostPlace)> = Vec::new();
+        let mut last_end = None;
+        for m in ctx.res.titles.find_iter(s) {
+            let span = Span::new(line.start + m.start(), line.start + m.end());
+            if ctx.body.is_redacted(span) {
+                chain.clear();
+                continue;
+            }
+            // A new chain unless this title follows the last one after 、 (and perhaps the
+            // place that prefixes it: 省政协副主席、漳州市委书记).
+            if let Some(end) = last_end {
+                if !continues_chain(ctx, rec, end, span.start) {
+                    chain.clear();
+                }
+            }
+            let place = post_place(ctx, rec, span, chain.last().map(|c| c.2));
+            chain.push((span, title_text(ctx, rec, span), place));
+            last_end = Some(span.end);
+            if let Some(name_span) = name_after(ctx, span.end) {
+                let name = &ctx.text[name_span.range()];
+                let id = rec.add(EntityKind::Official, name, name, Some(name_span), EntityDetail::None);
+                let start = chain.first().map(|c| c.0.start).unwrap_or(span.start);
+                let clause_start = rec
+                    .places_in(Span::new(line.start, start))
+                    .last()
+                    .filter(|(p, _)| p.end == start || p.end + 3 >= start)
+                    .map(|(p, _)| p.start)
+                    .unwrap_or(start);
+                let clause = Span::new(clause_start, name_span.end);
+                for (_, title, place) in chain.drain(..) {
+                    rec.posts.push(PostCue { official: id, title, place, span: clause });
+                }
+                names.push(name.to_owned());
+                last_end = None;
+            }
+        }
+        // Names before a national or personal title: 习近平总书记.
+        for t in TITLES_AFTER_NAME {
+            for (pos, _) in s.match_indices(t) {
+                let at = line.start + pos;
+                if let Some(w) = ctx.tokens.word_ending_at(at) {
+                    let word = &ctx.text[w.range()];
+                    if looks_like_name(ctx, word) && !rec.covered(w, &[EntityKind::Place, EntityKind::Organization]) {
+                        let id = rec.add(EntityKind::Official, word, word, Some(w), EntityDetail::None);
+                        if *t == "总书记" {
+                            let clause = Span::new(w.start, at + t.len());
+                            rec.posts.push(PostCue { official: id, title: (*t).to_owned(), place: PostPlace::National, span: clause });
+                        }
+                        names.push(word.to_owned());
+                    }
+                }
+            }
+        }
+    }
+    // Every other occurrence of a known name.
+    names.sort();
+    names.dedup();
+    for name in &names {
+        let Some(id) = rec.find(EntityKind::Official, name) else { continue };
+        for &line in &ctx.body.spans {
+            for (pos, _) in ctx.text[line.range()].match_indices(name.as_str()) {
+                let span = Span::new(line.start + pos, line.start + pos + name.len());
+                if !rec.covered(span, &[EntityKind::Official, EntityKind::Person, EntityKind::Place]) {
+                    rec.add(EntityKind::Official, name, name, Some(span), EntityDetail::None);
+                }
+            }
+        }
+        let _: LocalId = id;
+    }
+    reporters(ctx, rec);
+}
+
+/// Whether the text between two titles keeps them in one chain: nothing, 、 or 兼, and at
+/// most the place that prefixes the second title.
+fn continues_chain(ctx: &Ctx<'_>, rec: &Recognition, end: usize, next: usize) -> bool {
+    let gap = &ctx.text[end..next];
+    let rest = gap.trim_start_matches(['、', '兼']);
+    if rest.is_empty() {
+        return true;
+    }
+    let rest_start = next - rest.len();
+    rec.mentions
+        .iter()
+        .any(|(s, id)| rec.entities[*id].kind == EntityKind::Place && s.start == rest_start && s.end >= next)
+}
+
+/// The title as the export writes it: the level character and body kept, the place name
+/// dropped (英德市委书记 → 市委书记; 江海区委书记 → 区委书记).
+fn title_text(ctx: &Ctx<'_>, _rec: &Recognition, span: Span) -> String {
+    ctx.text[span.range()].to_owned()
+}
+
+/// Where the post of a title is held: the place named just before it, the level its first
+/// character implies, or the place of the previous title of the same chain.
+fn post_place(ctx: &Ctx<'_>, rec: &Recognition, title: Span, previous: Option<PostPlace>) -> PostPlace {
+    let first = char_at(ctx.text, title.start);
+    // A place mention that ends where the title starts, or one character into it
+    // (英德市 + 市委书记 share the 市).
+    let named = rec
+        .mentions
+        .iter()
+        .filter(|(s, id)| {
+            rec.entities[*id].kind == EntityKind::Place
+                && s.start < title.start
+                && (s.end == title.start || (s.end > title.start && s.end <= title.start + first.map_or(0, char::len_utf8)))
+        })
+        .max_by_key(|(s, _)| s.len())
+        .map(|(_, id)| *id);
+    if let Some(id) = named {
+        return PostPlace::Named(id);
+    }
+    let title_text = &ctx.text[title.range()];
+    if title_text.contains("总书记") {
+        return PostPlace::National;
+    }
+    match first {
+        Some('省') => PostPlace::Implied(PlaceLevel::Province),
+        Some('市') => previous.filter(|p| !matches!(p, PostPlace::Implied(_))).unwrap_or(PostPlace::Implied(PlaceLevel::Prefecture)),
+        Some('县') => PostPlace::Implied(PlaceLevel::County),
+        Some('区') => previous.unwrap_or(PostPlace::Implied(PlaceLevel::District)),
+        _ => previous.unwrap_or(PostPlace::Implied(PlaceLevel::Prefecture)),
+    }
+}
+
+/// The name right after a title: one word of two or three characters starting with a
+/// surname, or a one-character surname word followed by a one- or two-character word.
+fn name_after(ctx: &Ctx<'_>, pos: usize) -> Option<Span> {
+    let w = ctx.tokens.word_at(pos)?;
+    let word = &ctx.text[w.range()];
+    let n = word.chars().count();
+    let span = if n == 1 {
+        let next = ctx.tokens.word_at(w.end)?;
+        let m = ctx.text[next.range()].chars().count();
+        if m > 2 {
+            // 张 + 国旺表示 … take at most two more characters.
+            let two: usize = ctx.text[next.start..].chars().take(2).map(char::len_utf8).sum();
+            Span::new(w.start, next.start + two)
+        } else {
+            Span::new(w.start, next.end)
+        }
+    } else if n == 4 && !has_compound_surname(ctx, word) {
+        // 张杨彬表 is not a name: jieba glued a verb; take three characters.
+        let three: usize = word.chars().take(3).map(char::len_utf8).sum();
+        Span::new(w.start, w.start + three)
+    } else {
+        w
+    };
+    let name = &ctx.text[span.range()];
+    looks_like_name(ctx, name).then_some(span)
+}
+
+fn has_compound_surname(ctx: &Ctx<'_>, word: &str) -> bool {
+    ctx.res.compound_surnames.iter().any(|s| word.starts_with(s.as_str()))
+}
+
+/// Two or three Han characters (four with a compound surname) starting with a surname.
+pub(crate) fn looks_like_name(ctx: &Ctx<'_>, word: &str) -> bool {
+    let n = word.chars().count();
+    if !(2..=4).contains(&n) || !word.chars().all(is_han) || NOT_NAME.contains(&word) {
+        return false;
+    }
+    if word.ends_with(NOT_NAME_END) {
+        return false;
+    }
+    let first = word.chars().next().unwrap_or(' ');
+    if has_compound_surname(ctx, word) {
+        return n >= 3;
+    }
+    n <= 3 && ctx.res.surnames.contains(&first)
+}
+
+/// Reporters, photographers and editors named in the by-lines.
+fn reporters(ctx: &Ctx<'_>, rec: &mut Recognition) {
+    for &line in &ctx.body.spans {
+        let s = &ctx.text[line.range()];
+        if s.chars().count() > 80 {
+            continue;
+        }
+        for caps in REPORTER.captures_iter(s) {
+            if let Some(group) = caps.get(1).or_else(|| caps.get(2)) {
+                let base = line.start + group.start();
+                for (off, name) in split_names(group.as_str()) {
+                    let span = Span::new(base + off, base + off + name.len());
+                    if looks_like_name(ctx, name) && !rec.covered(span, &[EntityKind::Official, EntityKind::Place, EntityKind::Organization]) {
+                        rec.add(EntityKind::Person, name, name, Some(span), EntityDetail::None);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Names separated by white space, with their offsets.
+fn split_names(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if is_han(c) {
+            start.get_or_insert(i);
+        } else if let Some(st) = start.take() {
+            out.push((st, &s[st..i]));
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, &s[st..]));
+    }
+    out
+}

@@ -1,0 +1,288 @@
+//! Places: divisions of the gazetteer, zones and parks, regions, countries.
+//!
+//! Divisions are found with one Aho-Corasick automaton over every full name and short form
+//! (leftmost-longest, so 英德市 wins over 英德). A short form is ambiguous twice over: it may
+//! name several divisions (朝阳), and it may be an ordinary word. Both are settled by
+//! context:
+//! - the document's *dominant province* is tallied from the unambiguous mentions;
+//! - a short form must be a whole word and not the start of a street name (南山路);
+//! - a county or district named by a short form outside the dominant province is dropped
+//!   (广德 in a 广东 article is not 安徽 广德市), while cities and provinces stay (西安).
+
+use super::text::{char_at, char_before, extend_left, is_han};
+use super::{Ctx, LocalId, Recognition};
+use crate::gazetteer::{AdCode, Gazetteer};
+use crate::lexicon::{Category, Lexicon};
+use crate::model::{EntityDetail, EntityKind, PlaceInfo, PlaceLevel};
+use crate::span::Span;
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
+
+/// What a surface form of the place automaton names.
+#[derive(Debug, Clone)]
+enum Target {
+    /// Divisions of the gazetteer; `full` when the surface is the full name of one of them.
+    Division { codes: Vec<AdCode>, full: bool },
+    /// A region of the lexicon, by canonical name.
+    Region(String),
+    /// A country, by canonical name.
+    Country(String),
+}
+
+/// The automaton over every place name. Built once per extractor.
+pub(crate) struct PlaceIndex {
+    ac: AhoCorasick,
+    targets: Vec<Target>,
+}
+
+/// Full names too generic to be a mention by themselves.
+const GENERIC: &[&str] = &["城区", "郊区", "矿区", "新区", "市中区", "中国", "东区", "西区", "南区", "北区", "市区", "县区"];
+
+impl PlaceIndex {
+    /// Builds the automaton. `common_word` says whether a short form is an ordinary word
+    /// (so 通道, 和平, 东方 are not taken as places).
+    pub(crate) fn new(gaz: &Gazetteer, lex: &Lexicon, common_word: impl Fn(&str) -> bool) -> PlaceIndex {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut targets = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (surface, codes) in gaz.surfaces() {
+            let codes: Vec<AdCode> = codes
+                .iter()
+                .copied()
+                .filter(|c| gaz.get(*c).is_some_and(|d| d.level != PlaceLevel::Zone))
+                .collect();
+            if codes.is_empty() || GENERIC.contains(&surface) {
+                continue;
+            }
+            let full = codes.iter().any(|c| gaz.is_full_name(*c, surface));
+            if !full && (surface.chars().count() < 2 || common_word(surface)) {
+                continue;
+            }
+            seen.insert(surface.to_owned(), targets.len());
+            patterns.push(surface.to_owned());
+            targets.push(Target::Division { codes, full });
+        }
+        for e in lex.of(Category::Region) {
+            for s in std::iter::once(&e.name).chain(&e.aliases) {
+                if !seen.contains_key(s) {
+                    seen.insert(s.clone(), targets.len());
+                    patterns.push(s.clone());
+                    targets.push(Target::Region(e.name.clone()));
+                }
+            }
+        }
+        for c in gaz.countries() {
+            for s in std::iter::once(&c.name).chain(&c.aliases) {
+                if s.chars().count() >= 2 && !seen.contains_key(s) {
+                    seen.insert(s.clone(), targets.len());
+                    patterns.push(s.clone());
+                    targets.push(Target::Country(c.name.clone()));
+                }
+            }
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("place automaton builds");
+        PlaceIndex { ac, targets }
+    }
+}
+
+/// What the place recogniser learned about the document, for the recognisers after it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct DocPlaces {
+    /// The province most mentions fall in.
+    pub dominant_province: Option<AdCode>,
+    /// The division code of each place entity that has one.
+    pub codes: HashMap<LocalId, AdCode>,
+    /// Zones by the kind of zone they are (高新区 …), for bare references.
+    pub zones: BTreeMap<String, Vec<LocalId>>,
+}
+
+/// Characters after a short form that make it part of a street, road or building name.
+const STREET: &[char] = &['路', '街', '道', '巷', '桥', '站', '湖', '江', '河', '山', '村', '里', '馆', '楼', '寺'];
+
+struct RawMatch {
+    span: Span,
+    target: usize,
+}
+
+pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) -> DocPlaces {
+    let res = ctx.res;
+    let gaz = &res.gazetteer;
+    let index = &res.places;
+    let mut raw = Vec::new();
+    for &line in &ctx.body.spans {
+        for m in index.ac.find_iter(&ctx.text[line.range()]) {
+            let span = Span::new(line.start + m.start(), line.start + m.end());
+            if ctx.body.is_redacted(span) {
+                continue;
+            }
+            raw.push(RawMatch { span, target: m.pattern().as_usize() });
+        }
+    }
+
+    // Tally provinces from unambiguous mentions.
+    let mut tally: BTreeMap<AdCode, usize> = BTreeMap::new();
+    for m in &raw {
+        if let Target::Division { codes, full } = &index.targets[m.target] {
+            if codes.len() == 1 {
+                let d = gaz.get(codes[0]);
+                let strong = *full || d.is_some_and(|d| matches!(d.level, PlaceLevel::Province | PlaceLevel::Prefecture));
+                if let (true, Some(p)) = (strong, gaz.province_of(codes[0])) {
+                    *tally.entry(p).or_default() += 1;
+                }
+            }
+        }
+    }
+    let dominant = tally.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(p, _)| *p);
+    let mut places = DocPlaces { dominant_province: dominant, ..DocPlaces::default() };
+
+    for m in &raw {
+        let surface = &ctx.text[m.span.range()];
+        match &index.targets[m.target] {
+            Target::Division { codes, full } => {
+                let exact_full = codes.iter().any(|c| gaz.is_full_name(*c, surface));
+                if !exact_full && !short_form_ok(ctx, m.span) {
+                    continue;
+                }
+                let Some(code) = choose(gaz, codes, dominant, &tally) else { continue };
+                let Some(d) = gaz.get(code) else { continue };
+                if !exact_full && !*full || !exact_full {
+                    // A county or district by its short name, outside the document's province.
+                    let local = matches!(d.level, PlaceLevel::County | PlaceLevel::District | PlaceLevel::Town);
+                    if local && dominant.is_some_and(|p| !gaz.is_within(code, p)) {
+                        continue;
+                    }
+                }
+                let info = PlaceInfo {
+                    level: Some(d.level),
+                    adcode: Some(code.to_string()),
+                    parent_adcode: d.parent.map(|p| p.to_string()),
+                };
+                let id = rec.add(EntityKind::Place, &d.name, surface, Some(m.span), EntityDetail::Place(info));
+                places.codes.insert(id, code);
+            }
+            Target::Region(name) => {
+                let info = PlaceInfo { level: Some(PlaceLevel::Region), ..PlaceInfo::default() };
+                rec.add(EntityKind::Place, name, surface, Some(m.span), EntityDetail::Place(info));
+            }
+            Target::Country(name) => {
+                if !short_form_ok(ctx, m.span) {
+                    continue;
+                }
+                let info = PlaceInfo { level: Some(PlaceLevel::Country), ..PlaceInfo::default() };
+                rec.add(EntityKind::Place, name, surface, Some(m.span), EntityDetail::Place(info));
+            }
+        }
+    }
+    zones(ctx, rec, &mut places);
+    places
+}
+
+/// A short form counts only as a whole word, and not as the start of a street name.
+fn short_form_ok(ctx: &Ctx<'_>, span: Span) -> bool {
+    if char_at(ctx.text, span.end).is_some_and(|c| STREET.contains(&c)) {
+        return false;
+    }
+    let han_before = char_before(ctx.text, span.start).is_some_and(is_han);
+    let han_after = char_at(ctx.text, span.end).is_some_and(is_han);
+    (!han_before || ctx.tokens.starts_at(span.start)) && (!han_after || ctx.tokens.ends_at(span.end))
+}
+
+/// Picks one division among candidates: inside the dominant province first, then the most
+/// mentioned province, then the highest level, then the lowest code.
+fn choose(gaz: &Gazetteer, codes: &[AdCode], dominant: Option<AdCode>, tally: &BTreeMap<AdCode, usize>) -> Option<AdCode> {
+    codes.iter().copied().min_by_key(|&c| {
+        let inside = dominant.is_some_and(|p| gaz.is_within(c, p));
+        let weight = gaz.province_of(c).and_then(|p| tally.get(&p)).copied().unwrap_or(0);
+        let level = gaz.get(c).map(|d| d.level).unwrap_or(PlaceLevel::Town);
+        (!inside, std::cmp::Reverse(weight), level, c)
+    })
+}
+
+static ZONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:国家级|国家|省级)?(?:高新技术产业开发区|高新区|经济技术开发区|经开区|经济开发区|开发区|工业园区|产业园区|",
+        r"产业园|工业园|科技园|物流园|示范园区|示范区|合作区|试验区|自由贸易试验区|自贸区|综合保税区|保税区|新区|产业城|产业新城)"
+    ))
+    .unwrap()
+});
+
+/// Suffixes that slogans use too (打造产业转型升级示范区): these zones need a place in their name.
+const SLOGAN_PRONE: &[&str] = &["示范区", "合作区", "试验区", "示范园区", "新区", "产业新城"];
+
+/// Zones and parks: a name stem before a zone word. 江门国家高新区 and 江门高新技术产业开发区
+/// are both 江门高新区; a bare 高新区 is the document's own 高新区 when it has exactly one.
+fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
+    let gaz = &ctx.res.gazetteer;
+    let mut bare: Vec<(Span, String)> = Vec::new();
+    for &line in &ctx.body.spans {
+        for m in ZONE.find_iter(&ctx.text[line.range()]) {
+            let span = Span::new(line.start + m.start(), line.start + m.end());
+            if ctx.body.is_redacted(span) {
+                continue;
+            }
+            let word = m.as_str();
+            let suffix = word.trim_start_matches("国家级").trim_start_matches("国家").trim_start_matches("省级");
+            let kind = canonical_zone_word(suffix);
+            let start = extend_left(ctx.text, ctx.tokens, line.start, span.start, 16);
+            let stem = &ctx.text[start..span.start];
+            if stem.is_empty() {
+                bare.push((span, kind.to_owned()));
+                continue;
+            }
+            // The place the zone is named after: the first place mention inside the stem.
+            let stem_span = Span::new(start, span.start);
+            let anchor = rec.places_in(stem_span).into_iter().next();
+            let begins_with_place = anchor.is_some_and(|(s, _)| s.start == start);
+            if SLOGAN_PRONE.contains(&kind) && !begins_with_place {
+                continue;
+            }
+            let mentions_place = anchor.is_some() || ctx.res.places.ac.is_match(stem);
+            if !mentions_place && stem.chars().count() < 4 {
+                continue;
+            }
+            let full = Span::new(start, span.end);
+            let surface = &ctx.text[full.range()];
+            let canonical = if kind == "高新区" { format!("{stem}高新区") } else { surface.to_owned() };
+            let parent = anchor.and_then(|(_, id)| places.codes.get(&id).copied());
+            let code = if kind == "高新区" {
+                gaz.lookup(&format!("{stem}高新技术产业开发区")).first().copied()
+            } else {
+                gaz.lookup(surface).first().copied()
+            };
+            let info = PlaceInfo {
+                level: Some(PlaceLevel::Zone),
+                adcode: code.map(|c| c.to_string()),
+                parent_adcode: parent.map(|p| p.to_string()),
+            };
+            let id = rec.add(EntityKind::Place, &canonical, surface, Some(full), EntityDetail::Place(info));
+            if let Some(c) = code {
+                places.codes.insert(id, c);
+            }
+            let list = places.zones.entry(kind.to_owned()).or_default();
+            if !list.contains(&id) {
+                list.push(id);
+            }
+        }
+    }
+    for (span, kind) in bare {
+        if let Some([only]) = places.zones.get(&kind).map(Vec::as_slice) {
+            let name = rec.entities[*only].name.clone();
+            let surface = ctx.text[span.range()].to_owned();
+            rec.add(EntityKind::Place, &name, &surface, Some(span), EntityDetail::None);
+        }
+    }
+}
+
+fn canonical_zone_word(suffix: &str) -> &str {
+    match suffix {
+        "高新技术产业开发区" | "高新区" => "高新区",
+        "经济技术开发区" | "经开区" => "经济技术开发区",
+        "自由贸易试验区" | "自贸区" => "自贸区",
+        other => other,
+    }
+}

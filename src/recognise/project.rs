@@ -1,0 +1,284 @@
+//! Projects and the figures around them.
+//!
+//! A project is named by the frames that introduce one:
+//! - an investment before it: 总投资733亿元的古雷炼化一体化二期;
+//! - an investment after it: 风华高科增资扩产项目投入120亿元;
+//! - a list before 等…项目: 由电机产业城、优美科等龙头项目带动;
+//! - a name before 项目: 肇庆万达国家度假区项目;
+//! - a construction verb before a facility: 加快推进深茂铁路(江海段)征地拆迁工作, 加快江门高新公共码头建设.
+//!
+//! Money not tied to a project is a figure of a place (新引进项目计划投资总额897亿元), a target
+//! when the clause says so (实现GDP超3000亿元的目标). Counts and percentages are kept only
+//! where an indicator gives them a meaning (GDP增长6.5%, 引进项目80个).
+
+use super::text::{clause, extend_left, is_han, sentence};
+use super::{add_amount, Ctx, FigureCue, FoundAmount, InvestmentCue, LocalId, ProjectCue, Recognition};
+use crate::model::{EntityDetail, EntityKind, InvestmentRole, PlaceLevel, Unit};
+use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static INVEST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(总投资额?|计划总投资|计划投资|年度计划投资|实际投资额?|完成投资|投资额?|投入|概算投资)(?:约|超过?|近|达到?|逾)?$").unwrap()
+});
+static PROJECT_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"项目").unwrap());
+static FACILITY_FRAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:加快|推进|推动|启动|建成|开工建设|开工|实施|完成|新建|扩建|筹建|谋划|加速)(?:推进|建设|实施)?",
+        r"([\p{Han}A-Za-z0-9（）()—\-、和]{3,60}?)",
+        r"(?:建设|征地拆迁|前期工作|工作|动工|开工|落地|投产)"
+    ))
+    .unwrap()
+});
+static FACILITY_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:工程|铁路|高铁|城际|高速公路|高速|码头|港区|机场|大桥|隧道|水库|电站|核电站|基地|产业城|新城中心|中心|",
+        r"综合体|公园|医院|管网|枢纽|一体化|二期|三期|四期|一期)(?:[(（][\p{Han}]{1,8}[)）])?$"
+    ))
+    .unwrap()
+});
+static INDICATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(GDP增长|GDP增速|GDP|地区生产总值|生产总值|经济总量|固定资产投资|一般公共预算收入|财政收入|税收|规上工业增加值|",
+        r"工业增加值|工业总产值|总产值|产值|营业收入|营收|进出口总额|进出口|出口|社会消费品零售总额|计划投资总额|投资总额|",
+        r"实际投资额|实际投资|计划投资|总投资|投资|增长|增速|占比|比重|占|引进项目|项目|签约)"
+    ))
+    .unwrap()
+});
+static TARGET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"目标|力争|争取|突破|确保|预计|努力|计划|将实现|要实现|达到").unwrap());
+static PERIOD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"十[一二三四五六七八九]五|\d{4}年|今年|明年|上半年|下半年|前三季度|一季度").unwrap());
+
+/// Generic words that cannot name a project by themselves.
+const GENERIC: &[&str] = &[
+    "产业", "重点", "重大", "民生", "招商", "建设", "投资", "储备", "在建", "新建", "续建", "签约", "开工", "竣工", "龙头",
+    "大", "好", "优质", "单体", "示范", "基础设施", "社会", "政府", "工业", "农业", "引进", "落地", "合作", "试点", "民营",
+    "外资", "城建", "交通", "水利", "能源", "重中之重", "一批", "这些", "该", "各类", "产业化", "好项目", "大项目", "城市",
+    "乡村振兴", "帮扶", "PPP", "招商引资", "攻坚", "提升", "改造", "配套", "相关", "技改", "增资", "扩产",
+];
+
+pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount]) {
+    let mut used = vec![false; amounts.len()];
+    investments(ctx, rec, amounts, &mut used);
+    named_before_project(ctx, rec);
+    facilities(ctx, rec);
+    figures(ctx, rec, amounts, &used);
+}
+
+/// 总投资N亿元的X and X(项目)投资N亿元.
+fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: &mut [bool]) {
+    for (i, a) in amounts.iter().enumerate() {
+        if !a.amount.unit.is_money() {
+            continue;
+        }
+        let Some(line) = super::text::line_of(&ctx.body.spans, a.span) else { continue };
+        let before = &ctx.text[line.start..a.span.start];
+        let Some(kw) = INVEST_BEFORE.captures(before) else { continue };
+        let keyword = kw.get(1).map_or("", |m| m.as_str());
+        let role = if keyword.contains("计划") {
+            InvestmentRole::Planned
+        } else if keyword.contains("实际") || keyword.contains("完成") {
+            InvestmentRole::Actual
+        } else {
+            InvestmentRole::Total
+        };
+        let kw_start = line.start + kw.get(0).map_or(0, |m| m.start());
+        // Amount before the project: …的X、
+        let after = &ctx.text[a.span.end..line.end];
+        if let Some(rest) = after.strip_prefix('的') {
+            let start = a.span.end + '的'.len_utf8();
+            let end = start + rest.find(['、', '，', ',', '。', '；', ';', '等']).unwrap_or(rest.len());
+            let name_span = Span::new(start, end);
+            if let Some(project) = add_project(ctx, rec, name_span) {
+                let amount = add_amount(ctx, rec, a);
+                rec.investments.push(InvestmentCue { project, amount, role, span: Span::new(kw_start, end) });
+                used[i] = true;
+            }
+            continue;
+        }
+        // Project before the amount: X项目(总)投资N亿元, X项目投入N亿元.
+        let head = &ctx.text[line.start..kw_start];
+        let head = head.trim_end_matches(['，', ',']);
+        if let Some(stripped) = head.strip_suffix("项目") {
+            let end = line.start + stripped.len() + "项目".len();
+            let start = extend_left(ctx.text, ctx.tokens, line.start, line.start + stripped.len(), 16);
+            if let Some(project) = add_project(ctx, rec, Span::new(start, end)) {
+                let amount = add_amount(ctx, rec, a);
+                rec.investments.push(InvestmentCue { project, amount, role, span: Span::new(start, a.span.end) });
+                used[i] = true;
+            }
+        }
+    }
+}
+
+/// Adds a project if `span` holds a name: not a count (876个重点项目), not generic.
+fn add_project(ctx: &Ctx<'_>, rec: &mut Recognition, span: Span) -> Option<LocalId> {
+    let name = ctx.text.get(span.range())?.trim();
+    if !project_name_ok(name) || ctx.body.is_redacted(span) {
+        return None;
+    }
+    let id = rec.add(EntityKind::Project, name, name, Some(span), EntityDetail::None);
+    // The place the name starts with, and the organisation that invests.
+    let place = rec.places_in(span).into_iter().find(|(s, _)| s.start == span.start).map(|(_, id)| id);
+    let investor = rec
+        .mentions
+        .iter()
+        .find(|(s, eid)| s.start == span.start && s.end < span.end && rec.entities[*eid].kind == EntityKind::Organization)
+        .map(|(_, eid)| *eid);
+    let industry = ctx
+        .res
+        .industries
+        .find(name)
+        .map(|m| ctx.res.industry_names[m.pattern().as_usize()].0.clone())
+        .and_then(|n| rec.find(EntityKind::Industry, &n));
+    rec.projects.push(ProjectCue { project: id, place, investor, industry, span });
+    Some(id)
+}
+
+fn project_name_ok(name: &str) -> bool {
+    let n = name.chars().count();
+    if !(3..=30).contains(&n) {
+        return false;
+    }
+    let first = name.chars().next().unwrap_or(' ');
+    if !is_han(first) || name.chars().any(|c| c.is_ascii_digit()) && name.contains('个') {
+        return false;
+    }
+    let stem = name.trim_end_matches("项目");
+    if stem.chars().count() < 2 || GENERIC.iter().any(|g| stem == *g || stem.ends_with(g) && stem.chars().count() <= g.chars().count() + 1) {
+        return false;
+    }
+    !GENERIC.iter().any(|g| stem.starts_with(g) && stem.chars().count() <= 4)
+}
+
+/// X项目, and lists before 等…项目.
+fn named_before_project(ctx: &Ctx<'_>, rec: &mut Recognition) {
+    for &line in &ctx.body.spans {
+        let s = &ctx.text[line.range()];
+        for m in PROJECT_WORD.find_iter(s) {
+            let at = line.start + m.start();
+            let cl = clause(ctx.text, &ctx.body.spans, Span::new(at, at + m.len()));
+            let seg = &ctx.text[cl.start..at];
+            if let Some(i) = seg.rfind('等') {
+                // 电机产业城、优美科等龙头项目: every item is a project.
+                let qualifier = &seg[i + '等'.len_utf8()..];
+                if qualifier.chars().count() <= 6 {
+                    let list_end = cl.start + i;
+                    let first = extend_left(ctx.text, ctx.tokens, cl.start, list_end, 40);
+                    let mut start = first;
+                    for item in ctx.text[first..list_end].split('、') {
+                        let span = Span::new(start, start + item.len());
+                        start = span.end + '、'.len_utf8();
+                        let item_start = extend_left(ctx.text, ctx.tokens, span.start, span.end, 20);
+                        let span = Span::new(item_start, span.end);
+                        if !rec.covered(span, &[EntityKind::Project]) {
+                            add_project(ctx, rec, span);
+                        }
+                    }
+                }
+                continue;
+            }
+            let start = extend_left(ctx.text, ctx.tokens, cl.start, at, 16);
+            let span = Span::new(start, at + m.len());
+            if start < at && !rec.covered(span, &[EntityKind::Project]) {
+                let stem = &ctx.text[start..at];
+                // A project name needs something proper: a place, an organisation, or length.
+                let proper = rec.covered(Span::new(start, at), &[EntityKind::Place, EntityKind::Organization]) || stem.chars().count() >= 3;
+                if proper {
+                    add_project(ctx, rec, span);
+                }
+            }
+        }
+    }
+}
+
+/// 加快推进深茂铁路(江海段)征地拆迁工作; 推进A工程和B工程建设.
+fn facilities(ctx: &Ctx<'_>, rec: &mut Recognition) {
+    for &line in &ctx.body.spans {
+        let s = &ctx.text[line.range()];
+        for caps in FACILITY_FRAME.captures_iter(s) {
+            let Some(g) = caps.get(1) else { continue };
+            let base = line.start + g.start();
+            let mut offset = 0;
+            for item in split_keep(g.as_str()) {
+                let span = Span::new(base + offset, base + offset + item.len());
+                offset += item.len();
+                let t = &ctx.text[span.range()];
+                if t == "、" || t == "和" {
+                    continue;
+                }
+                if FACILITY_HEAD.is_match(t) && !rec.covered(span, &[EntityKind::Project]) {
+                    add_project(ctx, rec, span);
+                }
+            }
+        }
+    }
+}
+
+/// Splits on 、 and 和, keeping the separators as their own pieces so offsets add up.
+fn split_keep(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut last = 0;
+    for (i, c) in s.char_indices() {
+        if c == '、' || c == '和' {
+            if i > last {
+                out.push(&s[last..i]);
+            }
+            out.push(&s[i..i + c.len_utf8()]);
+            last = i + c.len_utf8();
+        }
+    }
+    if last < s.len() {
+        out.push(&s[last..]);
+    }
+    out
+}
+
+/// Money, counts and percentages of places.
+fn figures(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: &[bool]) {
+    let mut accepted_count_end: Option<usize> = None;
+    for (i, a) in amounts.iter().enumerate() {
+        if used[i] {
+            continue;
+        }
+        let surface = &ctx.text[a.span.range()];
+        let after = &ctx.text[a.span.end..];
+        // 千亿级, 五百亿以上产业集群: a scale, not a figure.
+        if surface.ends_with('级') || after.starts_with('级') || after.trim_start_matches("以上").starts_with("产业") {
+            continue;
+        }
+        let Some(line) = super::text::line_of(&ctx.body.spans, a.span) else { continue };
+        let cl = clause(ctx.text, &ctx.body.spans, a.span);
+        let before = &ctx.text[cl.start.max(line.start)..a.span.start];
+        let indicator = INDICATOR.find_iter(before).last().map(|m| m.as_str().to_owned());
+        let keep = match a.amount.unit {
+            Unit::Cny | Unit::Usd | Unit::Eur | Unit::Hkd => true,
+            Unit::Percent => indicator.is_some(),
+            Unit::Count => {
+                let chained = accepted_count_end.is_some_and(|e| ctx.text[e..a.span.start] == *"、");
+                let project_after = after.trim_start_matches(['重', '点', '大', '产', '业']).starts_with("项目")
+                    || after.starts_with("重中之重项目");
+                before.ends_with("项目") || project_after || chained
+            }
+            Unit::Other(_) => false,
+        };
+        if !keep {
+            continue;
+        }
+        if a.amount.unit == Unit::Count {
+            accepted_count_end = Some(a.span.end);
+        }
+        let sent = sentence(ctx.text, &ctx.body.spans, a.span);
+        let sent_text = &ctx.text[sent.range()];
+        let target = TARGET.is_match(sent_text);
+        let period = PERIOD.find(sent_text).map(|m| m.as_str().to_owned());
+        let subject = rec
+            .places_in(Span::new(sent.start, a.span.start))
+            .into_iter()
+            .map(|(_, id)| id)
+            .find(|id| rec.entities[*id].place().is_some_and(|p| matches!(p.level, Some(l) if l != PlaceLevel::Country && l != PlaceLevel::Region)));
+        let amount = add_amount(ctx, rec, a);
+        rec.figures.push(FigureCue { amount, target, indicator, period, subject, span: cl });
+    }
+}

@@ -1,0 +1,138 @@
+//! Small text helpers shared by the recognisers: characters, clauses, phrase boundaries.
+
+use crate::span::Span;
+
+/// Whether `c` is a CJK ideograph.
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// Characters that end a sentence.
+pub(crate) fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';' | '\n')
+}
+
+/// Characters that end a clause.
+pub(crate) fn is_clause_end(c: char) -> bool {
+    is_sentence_end(c) || matches!(c, '，' | ',' | '：' | ':')
+}
+
+/// The body span (line) holding `span`, if any.
+pub(crate) fn line_of(body: &[Span], span: Span) -> Option<Span> {
+    let i = body.partition_point(|s| s.end < span.end);
+    body.get(i).copied().filter(|s| s.contains(span))
+}
+
+/// Expands `span` to the enclosing unit bounded by characters for which `stop` holds,
+/// without leaving `line`.
+pub(crate) fn expand(text: &str, line: Span, span: Span, stop: impl Fn(char) -> bool) -> Span {
+    let before = &text[line.start..span.start];
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| stop(c))
+        .map(|(i, c)| line.start + i + c.len_utf8())
+        .unwrap_or(line.start);
+    let after = &text[span.end..line.end];
+    let end = after.char_indices().find(|&(_, c)| stop(c)).map(|(i, _)| span.end + i).unwrap_or(line.end);
+    let start = skip_space(text, start, end);
+    Span::new(start.min(span.start), end.max(span.end))
+}
+
+fn skip_space(text: &str, mut start: usize, end: usize) -> usize {
+    while start < end {
+        match text[start..].chars().next() {
+            Some(c) if c.is_whitespace() || c == '\u{feff}' => start += c.len_utf8(),
+            _ => break,
+        }
+    }
+    start
+}
+
+/// The sentence around `span`.
+pub(crate) fn sentence(text: &str, body: &[Span], span: Span) -> Span {
+    match line_of(body, span) {
+        Some(line) => expand(text, line, span, is_sentence_end),
+        None => span,
+    }
+}
+
+/// The clause around `span`.
+pub(crate) fn clause(text: &str, body: &[Span], span: Span) -> Span {
+    match line_of(body, span) {
+        Some(line) => expand(text, line, span, is_clause_end),
+        None => span,
+    }
+}
+
+/// The character just before byte `pos`.
+pub(crate) fn char_before(text: &str, pos: usize) -> Option<char> {
+    text[..pos].chars().next_back()
+}
+
+/// The character at byte `pos`.
+pub(crate) fn char_at(text: &str, pos: usize) -> Option<char> {
+    text[pos..].chars().next()
+}
+
+/// Words that end a noun phrase on its left: verbs and function words that introduce a
+/// project, a park or an industry (加快推进 | 深茂铁路建设). Written for this project.
+pub(crate) const LEFT_STOPS: &[&str] = &[
+    "建设", "打造", "推进", "推动", "加快", "启动", "实施", "开工", "竣工", "投产", "建成", "创建", "争创", "引进",
+    "落户", "签约", "支持", "依托", "围绕", "结合", "以", "把", "将", "在", "对", "与", "和", "及", "的", "是", "为",
+    "了", "等", "由", "向", "从", "到", "于", "加强", "完善", "提升", "发展", "培育", "壮大", "做强", "谋划", "参与",
+    "积极", "全力", "大力", "重点", "着力", "努力", "持续", "深入", "全面", "成功", "正式", "已", "已经", "还", "也",
+    "都", "并", "特别", "其中", "包括", "如", "比如", "例如", "即", "通过", "继续", "该", "这", "此", "一批", "高质量",
+    "规划", "新建", "扩建", "改造", "动工", "开展", "聚焦", "做好", "抓好", "形成", "设立", "批复", "同意", "带动",
+    "建立", "申报", "获批", "入选", "列入", "成为", "作为", "助力", "服务", "有", "拥有", "共", "同", "跟", "让",
+    "使", "给", "据", "按", "按照", "根据", "同时", "加速", "着手", "力争", "确保", "实现", "完成", "投资", "总投资",
+    "计划", "年度", "重大", "一系列", "打通", "保障", "落实", "促进", "筹建", "开发", "建", "上", "中", "下", "前",
+    "后", "里", "内", "外", "年", "月", "日", "我们", "我", "市", "区", "县", "省", "全市", "全区", "全县", "全省",
+    "龙头", "优质", "大", "好", "新", "一", "个", "项", "条", "两", "三", "四", "五", "六", "七", "八", "九", "十",
+];
+
+/// Extends a phrase leftwards from `end` (exclusive of anything before `limit`) over words of
+/// `tokens` until a stop word, punctuation or `max_chars`. Returns the start.
+pub(crate) fn extend_left(
+    text: &str,
+    tokens: &crate::segment::Tokens,
+    limit: usize,
+    end: usize,
+    max_chars: usize,
+) -> usize {
+    let mut start = end;
+    let mut chars = 0;
+    let i = tokens.words.partition_point(|w| w.end <= end);
+    // Words ending at or before `end`, walked backwards.
+    for w in tokens.words[..i].iter().rev() {
+        if w.end > start || w.start < limit {
+            break;
+        }
+        let word = &text[w.range()];
+        if LEFT_STOPS.contains(&word) || !word.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric() || "（）()—-·".contains(c)) {
+            break;
+        }
+        let n = word.chars().count();
+        if chars + n > max_chars {
+            break;
+        }
+        chars += n;
+        start = w.start;
+    }
+    start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clause_and_sentence() {
+        let text = "一是加快产业升级,着力推动机电产业发展;二是坚持创新。";
+        let body = [Span::new(0, text.len())];
+        let pos = text.find("机电").unwrap();
+        let s = Span::new(pos, pos + "机电".len());
+        assert_eq!(&text[clause(text, &body, s).range()], "着力推动机电产业发展");
+        assert_eq!(&text[sentence(text, &body, s).range()], "一是加快产业升级,着力推动机电产业发展");
+    }
+}

@@ -1,0 +1,284 @@
+//! Stage 5, **relate**: turn the cues of [`recognise`](crate::recognise) into relations.
+//!
+//! The one piece of discourse this stage knows is the *focus place*: the place the document
+//! is about. Interviews leave it out as subject (英德将…, 我们…), so a clause that develops an
+//! industry or reports a figure without naming a place is the focus place's. The focus is the
+//! place where the interviewee holds a post, else the most mentioned division or zone.
+//!
+//! Places are also linked by the gazetteer: each division's chain up to its province is in
+//! the result, with the two mentions as evidence where the document names both places, and
+//! with [`RelationSource::Gazetteer`] and no evidence where it does not.
+
+use crate::gazetteer::AdCode;
+use crate::model::{Entity, EntityDetail, EntityKind, PlaceInfo, PlaceLevel, RelationAttrs, RelationKind, RelationSource};
+use crate::recognise::{LocalId, PostPlace, Recognition};
+use crate::span::Span;
+use crate::Resources;
+use std::collections::{BTreeMap, HashSet};
+
+/// One end of a relation within a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum End {
+    /// An entity of the document.
+    Entity(LocalId),
+    /// The document itself (for `interviews` and `published_by`).
+    Document,
+}
+
+/// A relation stated by (or implied for) one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalRelation {
+    /// The kind.
+    pub kind: RelationKind,
+    /// Head.
+    pub head: End,
+    /// Tail.
+    pub tail: End,
+    /// Attributes.
+    pub attrs: RelationAttrs,
+    /// The rule that produced it.
+    pub rule: &'static str,
+    /// Spans of the text that state it (empty for gazetteer links to unnamed places).
+    pub evidence: Vec<Span>,
+    /// Text or gazetteer.
+    pub source: RelationSource,
+}
+
+/// What one document yields: its metadata, entities and relations, before resolution.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    /// Document id.
+    pub doc_id: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Canonical name of the publishing medium.
+    pub source: Option<String>,
+    /// Date (YYYY-MM-DD or YYYY-MM).
+    pub date: Option<String>,
+    /// Entities of the document.
+    pub entities: Vec<Entity>,
+    /// Relations of the document.
+    pub relations: Vec<LocalRelation>,
+}
+
+struct Builder<'a> {
+    rec: Recognition,
+    relations: Vec<LocalRelation>,
+    res: &'a Resources,
+}
+
+impl Builder<'_> {
+    fn push(&mut self, kind: RelationKind, head: End, tail: End, attrs: RelationAttrs, rule: &'static str, evidence: Vec<Span>) {
+        let source = if evidence.is_empty() { RelationSource::Gazetteer } else { RelationSource::Text };
+        self.relations.push(LocalRelation { kind, head, tail, attrs, rule, evidence, source });
+    }
+
+    fn code(&self, id: LocalId) -> Option<AdCode> {
+        self.rec.entities[id].place()?.adcode.as_deref()?.parse().ok()
+    }
+
+    /// The entity of a division, added without a mention when the text does not name it.
+    fn division(&mut self, code: AdCode) -> Option<LocalId> {
+        let d = self.res.gazetteer.get(code)?;
+        let info = PlaceInfo {
+            level: Some(d.level),
+            adcode: Some(code.to_string()),
+            parent_adcode: d.parent.map(|p| p.to_string()),
+        };
+        let name = d.name.clone();
+        Some(self.rec.add(EntityKind::Place, &name, &name, None, EntityDetail::Place(info)))
+    }
+}
+
+/// Relates the cues of one document.
+pub(crate) fn relate(doc_id: &str, rec: Recognition, res: &Resources) -> Extraction {
+    let mut b = Builder { rec, relations: Vec::new(), res };
+    let date = b.rec.meta.date.clone();
+    let focus = focus_place(&b);
+
+    // Posts.
+    for post in b.rec.posts.clone() {
+        let tail = match post.place {
+            PostPlace::Named(id) => Some(id),
+            PostPlace::Implied(level) => implied_place(&mut b, focus, level),
+            PostPlace::National => Some(b.rec.add(EntityKind::Organization, "中共中央", "", None, EntityDetail::None)),
+        };
+        if let Some(tail) = tail {
+            let attrs = RelationAttrs { title: Some(post.title.clone()), as_of: date.clone(), ..RelationAttrs::default() };
+            b.push(RelationKind::HoldsPost, End::Entity(post.official), End::Entity(tail), attrs, "title-before-name", vec![post.span]);
+        }
+    }
+
+    // Places: the gazetteer chain, and zones in the place they are named after.
+    gazetteer_links(&mut b);
+    let zones: Vec<(LocalId, Option<String>, Span)> = b
+        .rec
+        .entities
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let p = e.place()?;
+            let m = e.mentions.first().copied()?;
+            (p.level == Some(PlaceLevel::Zone)).then(|| (i, p.parent_adcode.clone(), m))
+        })
+        .collect();
+    for (zone, parent, mention) in zones {
+        let parent_id = parent.and_then(|p| p.parse().ok()).and_then(|c| b.division(c));
+        match parent_id.or(focus.filter(|f| *f != zone)) {
+            Some(p) if p != zone => {
+                let ev = match b.rec.entities[p].mentions.first() {
+                    Some(&pm) if parent_id.is_some() => vec![mention, pm],
+                    _ => vec![mention],
+                };
+                let rule = if parent_id.is_some() { "zone-named-after-place" } else { "focus-place" };
+                b.push(RelationKind::LocatedIn, End::Entity(zone), End::Entity(p), RelationAttrs::default(), rule, ev);
+            }
+            _ => {}
+        }
+    }
+
+    // Industries.
+    for cue in b.rec.industries.clone() {
+        let subject = cue.subject.filter(|s| Some(*s) == focus || within(&b, *s, focus)).or(focus);
+        if let Some(place) = subject {
+            let attrs = RelationAttrs { scale: cue.scale.clone(), ..RelationAttrs::default() };
+            let rule = if cue.subject.is_some() && cue.subject == subject { "place-develops-list" } else { "focus-place-develops" };
+            b.push(RelationKind::Develops, End::Entity(place), End::Entity(cue.industry), attrs, rule, vec![cue.span]);
+        }
+    }
+
+    // Projects.
+    for cue in b.rec.investments.clone() {
+        let attrs = RelationAttrs { role: Some(cue.role), ..RelationAttrs::default() };
+        b.push(RelationKind::HasInvestment, End::Entity(cue.project), End::Entity(cue.amount), attrs, "investment-of-project", vec![cue.span]);
+    }
+    let mut located: HashSet<LocalId> = HashSet::new();
+    for cue in b.rec.projects.clone() {
+        let named = cue.place.filter(|p| b.rec.entities[*p].place().is_some_and(|i| i.level != Some(PlaceLevel::Country)));
+        if let Some(place) = named.or(focus) {
+            if located.insert(cue.project) {
+                let rule = if named.is_some() { "project-named-after-place" } else { "focus-place" };
+                b.push(RelationKind::LocatedIn, End::Entity(cue.project), End::Entity(place), RelationAttrs::default(), rule, vec![cue.span]);
+            }
+        }
+        if let Some(org) = cue.investor {
+            b.push(RelationKind::InvestsIn, End::Entity(org), End::Entity(cue.project), RelationAttrs::default(), "investor-in-project-name", vec![cue.span]);
+        }
+        if let Some(ind) = cue.industry {
+            b.push(RelationKind::InIndustry, End::Entity(cue.project), End::Entity(ind), RelationAttrs::default(), "industry-in-project-name", vec![cue.span]);
+        }
+    }
+
+    // Figures of places.
+    for cue in b.rec.figures.clone() {
+        let subject = cue.subject.filter(|s| Some(*s) == focus || within(&b, *s, focus)).or(focus);
+        if let Some(place) = subject {
+            let kind = if cue.target { RelationKind::SetsTarget } else { RelationKind::ReportsFigure };
+            let attrs = RelationAttrs { indicator: cue.indicator.clone(), period: cue.period.clone(), ..RelationAttrs::default() };
+            let rule = if cue.target { "target-of-place" } else { "figure-of-place" };
+            b.push(kind, End::Entity(place), End::Entity(cue.amount), attrs, rule, vec![cue.span]);
+        }
+    }
+
+    // The document itself.
+    for (id, span) in b.rec.meta.interviewees.clone() {
+        b.push(RelationKind::Interviews, End::Document, End::Entity(id), RelationAttrs::default(), "interviewee", vec![span]);
+    }
+    for (id, span) in b.rec.meta.source.clone() {
+        b.push(RelationKind::PublishedBy, End::Document, End::Entity(id), RelationAttrs::default(), "source-line", vec![span]);
+    }
+
+    let source = b.rec.meta.source.first().map(|(id, _)| b.rec.entities[*id].name.clone());
+    Extraction {
+        doc_id: doc_id.to_owned(),
+        title: b.rec.meta.title.clone(),
+        source,
+        date,
+        entities: b.rec.entities,
+        relations: b.relations,
+    }
+}
+
+/// Whether place `a` lies inside place `b` by the gazetteer.
+fn within(b: &Builder<'_>, a: LocalId, focus: Option<LocalId>) -> bool {
+    let (Some(f), Some(ca)) = (focus, b.code(a)) else { return false };
+    match b.code(f) {
+        Some(cf) => ca != cf && b.res.gazetteer.is_within(ca, cf),
+        None => false,
+    }
+}
+
+/// The place the document is about: where the interviewee holds a post, else the most
+/// mentioned division or zone below the province level.
+fn focus_place(b: &Builder<'_>) -> Option<LocalId> {
+    let rec = &b.rec;
+    let interviewee = rec.meta.interviewees.first().map(|(id, _)| *id);
+    let mut count: BTreeMap<LocalId, usize> = BTreeMap::new();
+    for (_, id) in &rec.mentions {
+        let e = &rec.entities[*id];
+        if let Some(p) = e.place() {
+            if matches!(p.level, Some(PlaceLevel::Prefecture | PlaceLevel::County | PlaceLevel::District | PlaceLevel::Zone)) {
+                *count.entry(*id).or_default() += 1;
+            }
+        }
+    }
+    let posts: Vec<LocalId> = rec
+        .posts
+        .iter()
+        .filter(|p| Some(p.official) == interviewee || interviewee.is_none())
+        .filter_map(|p| match p.place {
+            PostPlace::Named(id) if rec.entities[id].kind == EntityKind::Place => Some(id),
+            _ => None,
+        })
+        .collect();
+    let best = |ids: &mut dyn Iterator<Item = LocalId>| ids.max_by_key(|id| (count.get(id).copied().unwrap_or(0), std::cmp::Reverse(*id)));
+    best(&mut posts.iter().copied()).or_else(|| best(&mut count.keys().copied()))
+}
+
+/// The document's place of a level: the focus place or its ancestor at that level, else the
+/// dominant province for the province level.
+fn implied_place(b: &mut Builder<'_>, focus: Option<LocalId>, level: PlaceLevel) -> Option<LocalId> {
+    let f = focus?;
+    let code = b.code(f);
+    let f_level = b.rec.entities[f].place().and_then(|p| p.level);
+    if f_level == Some(level) {
+        return Some(f);
+    }
+    let mut c = code.or_else(|| {
+        b.rec.entities[f].place()?.parent_adcode.as_deref()?.parse().ok()
+    })?;
+    loop {
+        let d = b.res.gazetteer.get(c)?;
+        if d.level == level || (level == PlaceLevel::District && d.level == PlaceLevel::County) {
+            return b.division(c);
+        }
+        c = d.parent?;
+    }
+}
+
+/// located_in along the gazetteer, from every named division up to its province.
+fn gazetteer_links(b: &mut Builder<'_>) {
+    let named: Vec<(LocalId, AdCode)> = (0..b.rec.entities.len())
+        .filter(|id| !b.rec.entities[*id].mentions.is_empty())
+        .filter_map(|id| Some((id, b.code(id)?)))
+        .collect();
+    let mut linked: HashSet<(LocalId, LocalId)> = HashSet::new();
+    for (id, code) in named {
+        let (mut child, mut child_code) = (id, code);
+        while let Some(parent_code) = b.res.gazetteer.get(child_code).and_then(|d| d.parent) {
+            let Some(parent) = b.division(parent_code) else { break };
+            if !linked.insert((child, parent)) {
+                break;
+            }
+            let cm = b.rec.entities[child].mentions.first().copied();
+            let pm = b.rec.entities[parent].mentions.first().copied();
+            let evidence = match (cm, pm) {
+                (Some(c), Some(p)) => vec![c, p],
+                _ => Vec::new(),
+            };
+            b.push(RelationKind::LocatedIn, End::Entity(child), End::Entity(parent), RelationAttrs::default(), "gazetteer", evidence);
+            child = parent;
+            child_code = parent_code;
+        }
+    }
+}
