@@ -109,7 +109,7 @@ pub fn find_body(text: &str, is_html: bool) -> Body {
             Some(m) => &line[..m.start()],
             None => line,
         };
-        let mark = if FURNITURE.is_match(line) || BREADCRUMB.is_match(line) {
+        let mark = if FURNITURE.is_match(line) || BREADCRUMB.is_match(line) || is_menu(line) {
             Mark::Drop(DropReason::Furniture)
         } else if line.starts_with(['•', '●', '·', '▪', '■', '◆', '►', '▶', '○', '◇'])
             || ONLY_TIMESTAMP.is_match(line)
@@ -133,7 +133,7 @@ pub fn find_body(text: &str, is_html: bool) -> Body {
             if marks[i] != Mark::Keep {
                 continue;
             }
-            let short = text[lines[i].range()].chars().count() <= 60;
+            let short = text[lines[i].range()].chars().count() <= 80;
             if !short {
                 continue;
             }
@@ -160,6 +160,12 @@ pub fn find_body(text: &str, is_html: bool) -> Body {
         }
     }
     body
+}
+
+/// A menu: five or more short words separated by spaces (精彩推荐 滚动 新闻 广州 广东 …).
+fn is_menu(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.len() >= 5 && words.iter().all(|w| w.chars().count() <= 4)
 }
 
 /// Splits text into trimmed, non-empty line spans; in HTML, tags split lines too.

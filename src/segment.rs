@@ -53,6 +53,22 @@ impl Segmenter {
         }
     }
 
+    /// Whether jieba's dictionary (with the added words) holds `word`. A word it does not
+    /// hold was guessed by the HMM: most often a name (古雷, 利和兴, 张国旺).
+    pub fn knows(&self, word: &str) -> bool {
+        self.jieba.has_word(word)
+    }
+
+    /// Whether `word` may be a person's name: unknown to the dictionary (the HMM guessed
+    /// it), or known with a person-name tag (习近平). 关于, 党组织 are not.
+    pub fn may_be_name(&self, word: &str) -> bool {
+        if !self.jieba.has_word(word) {
+            return true;
+        }
+        let tags = self.jieba.tag(word, false);
+        matches!(tags.as_slice(), [t] if t.tag.starts_with("nr"))
+    }
+
     /// The underlying jieba, e.g. to look up a word's frequency.
     pub fn jieba(&self) -> &Jieba {
         &self.jieba

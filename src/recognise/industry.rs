@@ -38,6 +38,10 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
         let s = &ctx.text[line.range()];
         for m in HEAD.find_iter(s) {
             let head = Span::new(line.start + m.start(), line.start + m.end());
+            // 产业城, 产业园, 产业新城 are places and projects, not sectors.
+            if super::text::char_at(ctx.text, head.end).is_some_and(|c| "城园区基带新平".contains(c)) {
+                continue;
+            }
             list_before(ctx, rec, line, head);
         }
         // Known sectors in a clause that develops them.
@@ -74,6 +78,11 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
     if head.start <= seg_start {
         return;
     }
+    // Modifiers before 的 are not part of the list (由龙头项目带动的机电、新材料…).
+    let seg_start = match ctx.text[seg_start..head.start].rfind('的') {
+        Some(i) => seg_start + i + '的'.len_utf8(),
+        None => seg_start,
+    };
     let seg = &ctx.text[seg_start..head.start];
     // The list ends at 等 (…等9个千亿级); what follows 等 only qualifies the head.
     let (list_end, qualifier) = match seg.rfind('等') {

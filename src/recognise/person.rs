@@ -205,9 +205,9 @@ pub(crate) fn looks_like_name(ctx: &Ctx<'_>, word: &str) -> bool {
     }
     let first = word.chars().next().unwrap_or(' ');
     if has_compound_surname(ctx, word) {
-        return n >= 3;
+        return n >= 3 && ctx.res.segmenter.may_be_name(word);
     }
-    n <= 3 && ctx.res.surnames.contains(&first)
+    n <= 3 && ctx.res.surnames.contains(&first) && ctx.res.segmenter.may_be_name(word)
 }
 
 /// Reporters, photographers and editors named in the by-lines.

@@ -9,7 +9,7 @@
 //! - a county or district named by a short form outside the dominant province is dropped
 //!   (广德 in a 广东 article is not 安徽 广德市), while cities and provinces stay (西安).
 
-use super::text::{char_at, char_before, extend_left, is_han};
+use super::text::{char_at, char_before, extend_left, has_proper_word, is_han};
 use super::{Ctx, LocalId, Recognition};
 use crate::gazetteer::{AdCode, Gazetteer};
 use crate::lexicon::{Category, Lexicon};
@@ -38,7 +38,7 @@ pub(crate) struct PlaceIndex {
 }
 
 /// Full names too generic to be a mention by themselves.
-const GENERIC: &[&str] = &["城区", "郊区", "矿区", "新区", "市中区", "中国", "东区", "西区", "南区", "北区", "市区", "县区"];
+const GENERIC: &[&str] = &["我国", "城区", "郊区", "矿区", "新区", "市中区", "中国", "东区", "西区", "南区", "北区", "市区", "县区"];
 
 impl PlaceIndex {
     /// Builds the automaton. `common_word` says whether a short form is an ordinary word
@@ -75,7 +75,8 @@ impl PlaceIndex {
         }
         for c in gaz.countries() {
             for s in std::iter::once(&c.name).chain(&c.aliases) {
-                if s.chars().count() >= 2 && !seen.contains_key(s) {
+                // 中国 in an interview is the frame (中国式现代化, 数字中国), not a place it is about.
+                if s.chars().count() >= 2 && !seen.contains_key(s) && s != "中国" {
                     seen.insert(s.clone(), targets.len());
                     patterns.push(s.clone());
                     targets.push(Target::Country(c.name.clone()));
@@ -150,7 +151,7 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) -> DocPlaces {
                 }
                 let Some(code) = choose(gaz, codes, dominant, &tally) else { continue };
                 let Some(d) = gaz.get(code) else { continue };
-                if !exact_full && !*full || !exact_full {
+                if !exact_full {
                     // A county or district by its short name, outside the document's province.
                     let local = matches!(d.level, PlaceLevel::County | PlaceLevel::District | PlaceLevel::Town);
                     if local && dominant.is_some_and(|p| !gaz.is_within(code, p)) {
@@ -228,21 +229,24 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
             let word = m.as_str();
             let suffix = word.trim_start_matches("国家级").trim_start_matches("国家").trim_start_matches("省级");
             let kind = canonical_zone_word(suffix);
+            // 江门高新产业新城中心 is a project; its zone word is part of the name.
+            if ctx.text[span.end..line.end].starts_with("中心") {
+                continue;
+            }
             let start = extend_left(ctx.text, ctx.tokens, line.start, span.start, 16);
-            let stem = &ctx.text[start..span.start];
-            if stem.is_empty() {
+            let stem = &ctx.text[start..span.start.max(start)];
+            if start >= span.start {
                 bare.push((span, kind.to_owned()));
                 continue;
             }
             // The place the zone is named after: the first place mention inside the stem.
             let stem_span = Span::new(start, span.start);
             let anchor = rec.places_in(stem_span).into_iter().next();
-            let begins_with_place = anchor.is_some_and(|(s, _)| s.start == start);
-            if SLOGAN_PRONE.contains(&kind) && !begins_with_place {
+            if SLOGAN_PRONE.contains(&kind) && anchor.is_none() {
                 continue;
             }
             let mentions_place = anchor.is_some() || ctx.res.places.ac.is_match(stem);
-            if !mentions_place && stem.chars().count() < 4 {
+            if !mentions_place && !has_proper_word(ctx, rec, stem_span) {
                 continue;
             }
             let full = Span::new(start, span.end);

@@ -11,7 +11,7 @@
 //! when the clause says so (实现GDP超3000亿元的目标). Counts and percentages are kept only
 //! where an indicator gives them a meaning (GDP增长6.5%, 引进项目80个).
 
-use super::text::{clause, extend_left, is_han, sentence};
+use super::text::{clause, extend_left, has_proper_word, is_han, sentence};
 use super::{add_amount, Ctx, FigureCue, FoundAmount, InvestmentCue, LocalId, ProjectCue, Recognition};
 use crate::model::{EntityDetail, EntityKind, InvestmentRole, PlaceLevel, Unit};
 use crate::span::Span;
@@ -46,7 +46,7 @@ static INDICATOR: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static TARGET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"目标|力争|争取|突破|确保|预计|努力|计划|将实现|要实现|达到").unwrap());
+    LazyLock::new(|| Regex::new(r"目标|力争|争取|确保|预计|努力(?:实现|达到)|[将要](?:实现|达到|突破)|计划(?:实现|达到)").unwrap());
 static PERIOD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"十[一二三四五六七八九]五|\d{4}年|今年|明年|上半年|下半年|前三季度|一季度").unwrap());
 
@@ -165,15 +165,20 @@ fn named_before_project(ctx: &Ctx<'_>, rec: &mut Recognition) {
                 let qualifier = &seg[i + '等'.len_utf8()..];
                 if qualifier.chars().count() <= 6 {
                     let list_end = cl.start + i;
-                    let first = extend_left(ctx.text, ctx.tokens, cl.start, list_end, 40);
-                    let mut start = first;
-                    for item in ctx.text[first..list_end].split('、') {
-                        let span = Span::new(start, start + item.len());
+                    let mut start = cl.start;
+                    let items: Vec<&str> = ctx.text[cl.start..list_end].split('、').collect();
+                    for (k, item) in items.iter().enumerate() {
+                        let mut span = Span::new(start, start + item.len());
                         start = span.end + '、'.len_utf8();
-                        let item_start = extend_left(ctx.text, ctx.tokens, span.start, span.end, 20);
-                        let span = Span::new(item_start, span.end);
-                        if !rec.covered(span, &[EntityKind::Project]) {
-                            add_project(ctx, rec, span);
+                        if k == 0 {
+                            span.start = extend_left(ctx.text, ctx.tokens, span.start, span.end, 20);
+                        }
+                        // 龙头项目, 重点项目: the text vouches for each item; otherwise each needs a name.
+                        let vouched = items.len() > 1 && ["龙头", "重点", "重大", "重中之重"].iter().any(|w| qualifier.contains(w));
+                        if vouched || has_proper_word(ctx, rec, span) {
+                            if !rec.covered(span, &[EntityKind::Project]) {
+                                add_project(ctx, rec, span);
+                            }
                         }
                     }
                 }
@@ -182,10 +187,8 @@ fn named_before_project(ctx: &Ctx<'_>, rec: &mut Recognition) {
             let start = extend_left(ctx.text, ctx.tokens, cl.start, at, 16);
             let span = Span::new(start, at + m.len());
             if start < at && !rec.covered(span, &[EntityKind::Project]) {
-                let stem = &ctx.text[start..at];
-                // A project name needs something proper: a place, an organisation, or length.
-                let proper = rec.covered(Span::new(start, at), &[EntityKind::Place, EntityKind::Organization]) || stem.chars().count() >= 3;
-                if proper {
+                // A project name needs something proper: a place, an organisation, a name.
+                if has_proper_word(ctx, rec, Span::new(start, at)) {
                     add_project(ctx, rec, span);
                 }
             }
@@ -200,6 +203,8 @@ fn facilities(ctx: &Ctx<'_>, rec: &mut Recognition) {
         for caps in FACILITY_FRAME.captures_iter(s) {
             let Some(g) = caps.get(1) else { continue };
             let base = line.start + g.start();
+            // One named facility vouches for those joined to it (江海…工程和高新…工程).
+            let any_proper = has_proper_word(ctx, rec, Span::new(base, base + g.len()));
             let mut offset = 0;
             for item in split_keep(g.as_str()) {
                 let span = Span::new(base + offset, base + offset + item.len());
@@ -208,7 +213,7 @@ fn facilities(ctx: &Ctx<'_>, rec: &mut Recognition) {
                 if t == "、" || t == "和" {
                     continue;
                 }
-                if FACILITY_HEAD.is_match(t) && !rec.covered(span, &[EntityKind::Project]) {
+                if FACILITY_HEAD.is_match(t) && !rec.covered(span, &[EntityKind::Project]) && any_proper {
                     add_project(ctx, rec, span);
                 }
             }

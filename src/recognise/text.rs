@@ -88,7 +88,9 @@ pub(crate) const LEFT_STOPS: &[&str] = &[
     "使", "给", "据", "按", "按照", "根据", "同时", "加速", "着手", "力争", "确保", "实现", "完成", "投资", "总投资",
     "计划", "年度", "重大", "一系列", "打通", "保障", "落实", "促进", "筹建", "开发", "建", "上", "中", "下", "前",
     "后", "里", "内", "外", "年", "月", "日", "我们", "我", "市", "区", "县", "省", "全市", "全区", "全县", "全省",
-    "龙头", "优质", "大", "好", "新", "一", "个", "项", "条", "两", "三", "四", "五", "六", "七", "八", "九", "十",
+    "龙头", "优质", "大", "好", "新", "坚持", "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是",
+    "十是", "要", "请问", "对于", "满足", "举行", "紧接着", "建立健全", "健全", "推行", "挂点", "联系", "关心", "关爱",
+    "习近平", "总书记", "今年", "去年", "明年", "目前", "当前", "近年来", "正在", "已经", "不断", "切实", "主动", "一", "个", "项", "条", "两", "三", "四", "五", "六", "七", "八", "九", "十",
 ];
 
 /// Extends a phrase leftwards from `end` (exclusive of anything before `limit`) over words of
@@ -102,10 +104,14 @@ pub(crate) fn extend_left(
 ) -> usize {
     let mut start = end;
     let mut chars = 0;
+    // A word that straddles `end` (风华高科 before the ending 高科) belongs to the phrase.
     let i = tokens.words.partition_point(|w| w.end <= end);
-    // Words ending at or before `end`, walked backwards.
+    if let Some(w) = tokens.words.get(i).filter(|w| w.start < end && w.start >= limit) {
+        chars += text[w.start..end].chars().count();
+        start = w.start;
+    }
     for w in tokens.words[..i].iter().rev() {
-        if w.end > start || w.start < limit {
+        if w.end != start || w.start < limit {
             break;
         }
         let word = &text[w.range()];
@@ -119,7 +125,50 @@ pub(crate) fn extend_left(
         chars += n;
         start = w.start;
     }
+    // A guessed word that glues a preposition to a name (对古雷) gives the preposition back.
+    if start < end && !tokens.word_at(start).is_some_and(|w| LEFT_STOPS.contains(&&text[w.range()])) {
+        if let Some(c) = text[start..end].chars().next() {
+            if "对在把将向从为与和及给被让于".contains(c) && text[start..end].chars().count() > 2 {
+                let w = tokens.word_at(start);
+                if w.is_some_and(|w| w.len() > c.len_utf8()) {
+                    start += c.len_utf8();
+                }
+            }
+        }
+    }
     start
+}
+
+/// Characters that do not begin a name: numerals, demonstratives, prepositions.
+const FUNCTION_START: &[char] = &[
+    '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '两', '几', '多', '数', '各', '这', '那', '该', '本', '我',
+    '你', '他', '其', '每', '某', '此', '的', '了', '是', '在', '对', '把', '将', '向', '从', '为', '与', '和', '及', '给',
+    '被', '让', '就', '都', '也', '还', '又', '请',
+];
+/// Characters that do not end a name: particles.
+const FUNCTION_END: &[char] = &['着', '了', '过', '的', '地', '得', '是', '们'];
+
+/// Whether the words of `span` include something proper: a mention of a place or an
+/// organisation, or a word jieba's dictionary does not know (a name the HMM guessed).
+/// 古雷石化, 利和兴, 肇庆万达国家度假区 are proper; 一切围着, 重点, 污水管网 are not.
+pub(crate) fn has_proper_word(ctx: &super::Ctx<'_>, rec: &super::Recognition, span: Span) -> bool {
+    use crate::model::EntityKind;
+    if rec.covered(span, &[EntityKind::Place, EntityKind::Organization]) {
+        return true;
+    }
+    let i = ctx.tokens.words.partition_point(|w| w.end <= span.start);
+    ctx.tokens.words[i..]
+        .iter()
+        .take_while(|w| w.start < span.end)
+        .filter(|w| span.contains(**w))
+        .any(|w| {
+            let word = &ctx.text[w.range()];
+            word.chars().count() >= 2
+                && word.chars().all(is_han)
+                && !ctx.res.segmenter.knows(word)
+                && !word.starts_with(FUNCTION_START)
+                && !word.ends_with(FUNCTION_END)
+        })
 }
 
 #[cfg(test)]
