@@ -139,11 +139,17 @@ pub fn find_body(text: &str, is_html: bool) -> Body {
             }
             let prev = (0..i).rev().map(|j| marks[j]).next();
             let next = (i + 1..n).map(|j| marks[j]).next();
-            if let (Some(Mark::Drop(a)), Some(Mark::Drop(b))) = (prev, next) {
-                let same = |r: DropReason| matches!(r, DropReason::Repeat) == matches!(a, DropReason::Repeat);
-                if same(b) {
-                    marks[i] = Mark::Drop(if a == DropReason::Repeat { a } else { DropReason::NewsList });
+            // Between two repeated lines it is part of the repeat; between two news-list
+            // items it is a list heading. Navigation alone does not swallow body text.
+            match (prev, next) {
+                (Some(Mark::Drop(DropReason::Repeat)), Some(Mark::Drop(DropReason::Repeat))) => {
+                    marks[i] = Mark::Drop(DropReason::Repeat)
                 }
+                (Some(Mark::Drop(DropReason::NewsList)), Some(Mark::Drop(DropReason::NewsList | DropReason::Furniture)))
+                | (Some(Mark::Drop(DropReason::Furniture)), Some(Mark::Drop(DropReason::NewsList))) => {
+                    marks[i] = Mark::Drop(DropReason::NewsList)
+                }
+                _ => {}
             }
         }
     }

@@ -54,8 +54,8 @@ pub enum FigureKind {
 /// # Example
 /// ```
 /// use interview_kg::figures::{scan, FigureKind};
-/// use interview_kg::model::Unit;
-/// use interview_kg::span::Span;
+/// use interview_kg::Unit;
+/// use interview_kg::Span;
 ///
 /// let text = "总投资1.02万亿元的876个项目,增速×%,GDP增长6.5%以上,2023年";
 /// let figures = scan(text, Span::new(0, text.len()));

@@ -101,7 +101,7 @@ const ORG_WORDS: &[&str] = &[
     "省委常委", "市委常委", "县委常委", "区委常委", "省委", "市委", "县委", "区委", "州委", "旗委", "镇委", "乡委",
     "省人民政府", "市人民政府", "县人民政府", "区人民政府", "省政府", "市政府", "县政府", "区政府", "省人大常委会",
     "市人大常委会", "县人大常委会", "区人大常委会", "人大常委会", "省政协", "市政协", "县政协", "区政协", "政协", "党工委",
-    "管委会", "纪委", "监委", "党组", "党委", "镇", "乡", "市", "县", "区", "省",
+    "管委会", "纪委", "监委", "党组", "党委",
 ];
 
 /// The dictionaries, automata and patterns of an [`Extractor`], built once.
@@ -324,6 +324,11 @@ impl Extractor {
     /// Merges an extraction into a graph (resolution uses this extractor's gazetteer).
     pub fn merge_into(&self, graph: &mut KnowledgeGraph, extraction: Extraction) {
         graph.merge_with(extraction, Some(&self.res));
+    }
+
+    /// The segmenter, with the gazetteer's and lexicons' words added.
+    pub fn segmenter(&self) -> &Segmenter {
+        &self.res.segmenter
     }
 
     /// Reads one file as a document, under this extractor's size limit.

@@ -296,9 +296,10 @@ mod tests {
     #[test]
     fn broken_utf8_is_decoded_with_positions() {
         let mut bytes = "英德市委书记张杨彬表示".repeat(20).into_bytes();
-        bytes[30] = 0xFF;
+        bytes[30] = 0xFF; // the lead byte of a character: its two continuation bytes dangle
         let doc = Document::from_bytes("x", &bytes).unwrap();
         assert_eq!(doc.encoding, "UTF-8");
-        assert_eq!(doc.decode_errors, vec![30]);
+        assert_eq!(doc.decode_errors, vec![30, 31, 32]);
+        assert!(doc.text.starts_with("英德市委书记张杨彬表\u{fffd}"));
     }
 }

@@ -137,6 +137,21 @@ pub(crate) fn relate(doc_id: &str, rec: Recognition, res: &Resources) -> Extract
         }
     }
 
+    // Places the gazetteer does not know (古雷): in the focus place.
+    if let Some(f) = focus {
+        let unknown: Vec<(LocalId, Span)> = b
+            .rec
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(i, e)| *i != f && e.place().is_some_and(|p| p.level.is_none()))
+            .filter_map(|(i, e)| Some((i, *e.mentions.first()?)))
+            .collect();
+        for (id, m) in unknown {
+            b.push(RelationKind::LocatedIn, End::Entity(id), End::Entity(f), RelationAttrs::default(), "focus-place", vec![m]);
+        }
+    }
+
     // Industries.
     for cue in b.rec.industries.clone() {
         let subject = cue.subject.filter(|s| Some(*s) == focus || within(&b, *s, focus)).or(focus);
@@ -189,6 +204,7 @@ pub(crate) fn relate(doc_id: &str, rec: Recognition, res: &Resources) -> Extract
     }
 
     let source = b.rec.meta.source.first().map(|(id, _)| b.rec.entities[*id].name.clone());
+    merge_repeated_figures(&mut b);
     Extraction {
         doc_id: doc_id.to_owned(),
         title: b.rec.meta.title.clone(),
@@ -196,6 +212,70 @@ pub(crate) fn relate(doc_id: &str, rec: Recognition, res: &Resources) -> Extract
         date,
         entities: b.rec.entities,
         relations: b.relations,
+    }
+}
+
+/// A figure stated twice for the same place and purpose (实现GDP超3000亿元的目标 in the lede and
+/// again in the answer) is one statement repeated: its amounts become one entity with two
+/// mentions. Amounts of different heads are never merged, whatever their values.
+fn merge_repeated_figures(b: &mut Builder<'_>) {
+    use std::collections::HashMap;
+    let mut first: HashMap<(End, RelationKind, String, String), LocalId> = HashMap::new();
+    let mut into: HashMap<LocalId, LocalId> = HashMap::new();
+    for r in &b.relations {
+        if !matches!(r.kind, RelationKind::SetsTarget | RelationKind::ReportsFigure | RelationKind::HasInvestment) {
+            continue;
+        }
+        let End::Entity(a) = r.tail else { continue };
+        let Some(amount) = b.rec.entities[a].amount() else { continue };
+        let key = (r.head, r.kind, amount.value.normalize().to_string(), amount.unit.as_str().to_owned());
+        match first.get(&key) {
+            Some(&keep) if keep != a => {
+                into.insert(a, keep);
+            }
+            Some(_) => {}
+            None => {
+                first.insert(key, a);
+            }
+        }
+    }
+    if into.is_empty() {
+        return;
+    }
+    for (&dup, &keep) in &into {
+        let mentions = std::mem::take(&mut b.rec.entities[dup].mentions);
+        let target = &mut b.rec.entities[keep];
+        target.mentions.extend(mentions);
+        target.mentions.sort();
+        target.mentions.dedup();
+    }
+    for r in &mut b.relations {
+        for end in [&mut r.head, &mut r.tail] {
+            if let End::Entity(id) = end {
+                if let Some(&keep) = into.get(id) {
+                    *id = keep;
+                }
+            }
+        }
+    }
+    // Drop the emptied amounts and renumber.
+    let keep: Vec<bool> = (0..b.rec.entities.len()).map(|i| !into.contains_key(&i)).collect();
+    let mut new_id = vec![usize::MAX; keep.len()];
+    let mut n = 0;
+    for (i, k) in keep.iter().enumerate() {
+        if *k {
+            new_id[i] = n;
+            n += 1;
+        }
+    }
+    let old = std::mem::take(&mut b.rec.entities);
+    b.rec.entities = old.into_iter().zip(&keep).filter(|(_, k)| **k).map(|(e, _)| e).collect();
+    for r in &mut b.relations {
+        for end in [&mut r.head, &mut r.tail] {
+            if let End::Entity(id) = end {
+                *id = new_id[*id];
+            }
+        }
     }
 }
 

@@ -21,7 +21,7 @@ pub(crate) use place::PlaceIndex;
 
 use crate::clean::Body;
 use crate::figures::{self, FigureKind};
-use crate::model::{Amount, Entity, EntityDetail, EntityKind, InvestmentRole, PlaceInfo};
+use crate::model::{Amount, Entity, EntityDetail, EntityKind, InvestmentRole};
 use crate::segment::Tokens;
 use crate::span::Span;
 use crate::Resources;
@@ -222,6 +222,7 @@ pub(crate) fn recognise(text: &str, body: &Body, tokens: &Tokens, res: &Resource
     industry::recognise(&ctx, &mut rec);
     let amounts = amounts(&ctx, &mut rec);
     project::recognise(&ctx, &mut rec, &amounts);
+    place::from_name_prefixes(&ctx, &mut rec);
     meta::recognise(&ctx, &mut rec);
     rec.mentions.sort();
     rec
@@ -258,9 +259,4 @@ pub(crate) fn add_amount(ctx: &Ctx<'_>, rec: &mut Recognition, found: &FoundAmou
     let id = rec.add(EntityKind::Amount, &key, "", Some(found.span), EntityDetail::Amount(found.amount.clone()));
     rec.entities[id].name = surface.to_owned();
     id
-}
-
-/// Place details for the export.
-pub(crate) fn place_detail(info: PlaceInfo) -> EntityDetail {
-    EntityDetail::Place(info)
 }

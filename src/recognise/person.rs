@@ -19,7 +19,7 @@ const TITLES_AFTER_NAME: &[&str] = &["总书记", "书记", "主席", "总理", 
 /// Endings that show a word before a title is a body, not a name (党支部书记).
 const NOT_NAME_END: &[char] = &[
     '委', '部', '组', '党', '会', '局', '厅', '府', '处', '室', '院', '校', '村', '镇', '区', '市', '县', '省', '支', '队',
-    '团', '所', '站', '办', '司', '级', '届', '任', '新', '副', '总', '长', '记', '主', '们', '人',
+    '团', '所', '站', '办', '司', '级', '届', '任', '副', '总', '长', '记', '主', '们', '人',
 ];
 /// Words that look like a name after a title but are not (书记表示, 主任一行).
 const NOT_NAME: &[&str] = &["同志", "一行", "表示", "指出", "强调", "认为", "介绍", "说", "带队", "主持", "出席", "调研"];
@@ -60,15 +60,20 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
             if let Some(name_span) = name_after(ctx, span.end) {
                 let name = &ctx.text[name_span.range()];
                 let id = rec.add(EntityKind::Official, name, name, Some(name_span), EntityDetail::None);
-                let start = chain.first().map(|c| c.0.start).unwrap_or(span.start);
-                let clause_start = rec
-                    .places_in(Span::new(line.start, start))
-                    .last()
-                    .filter(|(p, _)| p.end == start || p.end + 3 >= start)
-                    .map(|(p, _)| p.start)
-                    .unwrap_or(start);
-                let clause = Span::new(clause_start, name_span.end);
-                for (_, title, place) in chain.drain(..) {
+                // Each title's evidence runs from its place (or itself) to the name, so the
+                // titles of a chain keep their order: 市委书记、市人大常委会主任范中杰.
+                for (title_span, title, place) in chain.drain(..) {
+                    let from = match place {
+                        PostPlace::Named(p) => rec.entities[p]
+                            .mentions
+                            .iter()
+                            .filter(|m| m.end <= title_span.start + 3 && m.end + 3 >= title_span.start)
+                            .map(|m| m.start)
+                            .next_back()
+                            .unwrap_or(title_span.start),
+                        _ => title_span.start,
+                    };
+                    let clause = Span::new(from.min(title_span.start), name_span.end);
                     rec.posts.push(PostCue { official: id, title, place, span: clause });
                 }
                 names.push(name.to_owned());

@@ -233,7 +233,12 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
             if ctx.text[span.end..line.end].starts_with("中心") {
                 continue;
             }
-            let start = extend_left(ctx.text, ctx.tokens, line.start, span.start, 16);
+            // 经贸创新发展示范园区: 发展 belongs to the name here, though it stops phrases elsewhere.
+            let from = match ctx.tokens.word_ending_at(span.start) {
+                Some(w) if ["发展", "合作", "创新", "开发", "建设"].contains(&&ctx.text[w.range()]) => w.start,
+                _ => span.start,
+            };
+            let start = extend_left(ctx.text, ctx.tokens, line.start, from, 16);
             let stem = &ctx.text[start..span.start.max(start)];
             if start >= span.start {
                 bare.push((span, kind.to_owned()));
@@ -288,5 +293,52 @@ fn canonical_zone_word(suffix: &str) -> &str {
         "经济技术开发区" | "经开区" => "经济技术开发区",
         "自由贸易试验区" | "自贸区" => "自贸区",
         other => other,
+    }
+}
+
+/// Places the gazetteer does not know, learned from the names built on them: a word jieba
+/// does not know that begins project or zone names and also stands alone
+/// (古雷炼化一体化二期, 古雷石化项目 … 把古雷打造成为) is a place.
+pub(crate) fn from_name_prefixes(ctx: &Ctx<'_>, rec: &mut Recognition) {
+    use std::collections::BTreeMap;
+    let mut starts: BTreeMap<&str, (Vec<Span>, std::collections::BTreeSet<LocalId>)> = BTreeMap::new();
+    for (span, id) in &rec.mentions {
+        let e = &rec.entities[*id];
+        let named = e.kind == EntityKind::Project || e.place().is_some_and(|p| p.level == Some(PlaceLevel::Zone));
+        if !named {
+            continue;
+        }
+        let Some(w) = ctx.tokens.word_at(span.start) else { continue };
+        let word = &ctx.text[w.range()];
+        // 对古雷 | 石化项目: the name may start inside a guessed word.
+        let w = Span::new(span.start, w.end);
+        let word = &ctx.text[w.range()];
+        let unknown = !ctx.res.segmenter.knows(word) && super::text::has_proper_word(ctx, rec, w);
+        if w.end < span.end && unknown && (2..=3).contains(&word.chars().count()) {
+            let entry = starts.entry(word).or_default();
+            entry.0.push(w);
+            entry.1.insert(*id);
+        }
+    }
+    for (word, (inside, names)) in starts {
+        if names.is_empty() || rec.entities.iter().any(|e| e.name == word || e.aliases.contains(word)) {
+            continue;
+        }
+        let mut alone = Vec::new();
+        for &line in &ctx.body.spans {
+            for (pos, _) in ctx.text[line.range()].match_indices(word) {
+                let span = Span::new(line.start + pos, line.start + pos + word.len());
+                if ctx.tokens.aligned(span) && !rec.mentions.iter().any(|(s, _)| s.overlaps(span)) {
+                    alone.push(span);
+                }
+            }
+        }
+        if alone.is_empty() {
+            continue;
+        }
+        let info = PlaceInfo::default();
+        for span in alone.into_iter().chain(inside) {
+            rec.add(EntityKind::Place, word, word, Some(span), EntityDetail::Place(info.clone()));
+        }
     }
 }

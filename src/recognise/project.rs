@@ -175,7 +175,8 @@ fn named_before_project(ctx: &Ctx<'_>, rec: &mut Recognition) {
                         }
                         // 龙头项目, 重点项目: the text vouches for each item; otherwise each needs a name.
                         let vouched = items.len() > 1 && ["龙头", "重点", "重大", "重中之重"].iter().any(|w| qualifier.contains(w));
-                        if vouched || has_proper_word(ctx, rec, span) {
+                        let facility = FACILITY_HEAD.is_match(&ctx.text[span.range()]);
+                        if vouched || facility || has_proper_word(ctx, rec, span) {
                             if !rec.covered(span, &[EntityKind::Project]) {
                                 add_project(ctx, rec, span);
                             }

@@ -1,0 +1,89 @@
+//! Snippet cases read from `tests/data/cases/*.json`: each names a text and what the graph of
+//! that text must hold (entities, relations) and must not hold. One runner reads them all and
+//! reports every failure together; adding a case needs no Rust. See tests/data/cases/README.md.
+
+use interview_kg::{Document, EntityKind, Extractor, KnowledgeGraph, RelationKind};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    text: String,
+    #[serde(default)]
+    entities: Vec<(String, String)>,
+    #[serde(default)]
+    absent: Vec<(String, String)>,
+    #[serde(default)]
+    relations: Vec<(String, String, String, Option<String>)>,
+    #[serde(default)]
+    absent_relations: Vec<(String, String, String)>,
+}
+
+fn kind(s: &str) -> EntityKind {
+    *EntityKind::ALL.iter().find(|k| k.as_str() == s).unwrap_or_else(|| panic!("unknown kind {s}"))
+}
+
+fn has_entity(g: &KnowledgeGraph, kind_name: &str, name: &str) -> bool {
+    g.find(kind(kind_name), name).is_some()
+}
+
+/// A relation from a node named `head` to one named `tail`; the head may be `@doc`.
+fn has_relation(g: &KnowledgeGraph, head: &str, kind: &str, tail: &str, title: Option<&str>) -> bool {
+    g.edges().any(|(h, e, t)| {
+        let (hn, tn) = (g.node(h), g.node(t));
+        let name_is = |n: &interview_kg::Node, s: &str| {
+            (s == "@doc" && n.kind == EntityKind::Document) || n.name == s || n.aliases.contains(s)
+        };
+        e.kind.as_str() == kind
+            && name_is(hn, head)
+            && name_is(tn, tail)
+            && title.is_none_or(|want| e.attrs.title.as_deref() == Some(want))
+    })
+}
+
+#[test]
+fn cases() {
+    let extractor = Extractor::new();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/cases");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for file in files {
+        let cases: Vec<Case> = serde_json::from_str(&std::fs::read_to_string(&file).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        for case in cases {
+            count += 1;
+            let doc = Document::from_text("case", case.text.clone());
+            let g = extractor.extract_all([&doc]);
+            let label = format!("{}: {}", file.file_name().unwrap().to_string_lossy(), case.name);
+            for (k, n) in &case.entities {
+                if !has_entity(&g, k, n) {
+                    failures.push(format!("{label}: missing {k} {n}"));
+                }
+            }
+            for (k, n) in &case.absent {
+                if has_entity(&g, k, n) {
+                    failures.push(format!("{label}: unexpected {k} {n}"));
+                }
+            }
+            for (h, k, t, title) in &case.relations {
+                let _ = RelationKind::HoldsPost;
+                if !has_relation(&g, h, k, t, title.as_deref()) {
+                    failures.push(format!("{label}: missing {h} -{k}-> {t} {}", title.as_deref().unwrap_or("")));
+                }
+            }
+            for (h, k, t) in &case.absent_relations {
+                if has_relation(&g, h, k, t, None) {
+                    failures.push(format!("{label}: unexpected {h} -{k}-> {t}"));
+                }
+            }
+        }
+    }
+    assert!(count > 10, "only {count} cases read");
+    assert!(failures.is_empty(), "{} of the checks failed:\n{}", failures.len(), failures.join("\n"));
+}

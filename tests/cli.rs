@@ -1,0 +1,54 @@
+//! The `extract` example driven as a user runs it: both streams and the exit status.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+/// The example binary cargo built next to this test (target/<profile>/examples/extract).
+fn example(name: &str) -> PathBuf {
+    let mut dir = std::env::current_exe().unwrap();
+    dir.pop();
+    if dir.ends_with("deps") {
+        dir.pop();
+    }
+    let path = dir.join("examples").join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    assert!(path.exists(), "{} not built; run `cargo test` (which builds examples)", path.display());
+    path
+}
+
+#[test]
+fn a_bad_file_is_named_and_the_rest_is_processed() {
+    let dir = std::env::temp_dir().join(format!("ikg-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("good.txt"), "漳州市委书记张国旺表示,漳州将大力发展石油化工产业。").unwrap();
+    std::fs::write(dir.join("binary.txt"), b"\x00\x01\x02\x03garbage\x00").unwrap();
+    std::fs::write(dir.join("empty.txt"), b"").unwrap();
+    let out = Command::new(example("extract")).arg(&dir).arg(dir.join("missing.txt")).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).expect("stdout is one JSON graph");
+    assert_eq!(json["documents"][0]["id"], "good");
+    assert!(stdout.contains("张国旺"));
+    for bad in ["binary.txt", "empty.txt", "missing.txt"] {
+        assert!(stderr.contains(bad), "{bad} not named on stderr: {stderr}");
+    }
+    assert!(stderr.contains("NUL byte"), "{stderr}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_seeds_run_clean() {
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    let out = Command::new(example("extract")).args(["--format", "json", seeds]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["documents"].as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn bad_usage_prints_nothing_on_stdout() {
+    let out = Command::new(example("extract")).arg("--format").arg("yaml").arg("x").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+}
