@@ -1,0 +1,2 @@
+//! Placeholder until the SPARQL command lands.
+fn main() {}
