@@ -96,8 +96,19 @@ pub(crate) fn relate(doc_id: &str, rec: Recognition, res: &Resources) -> Extract
     let date = b.rec.meta.date.clone();
     let focus = focus_place(&b);
 
-    // Posts.
+    // Posts. A title whose place is only implied (航空港区党工委书记) adds nothing where the
+    // same official holds the same title at a named place.
+    let named_titles: HashSet<(LocalId, String)> = b
+        .rec
+        .posts
+        .iter()
+        .filter(|p| matches!(p.place, PostPlace::Named(_)))
+        .map(|p| (p.official, p.title.clone()))
+        .collect();
     for post in b.rec.posts.clone() {
+        if matches!(post.place, PostPlace::Implied(_)) && named_titles.contains(&(post.official, post.title.clone())) {
+            continue;
+        }
         let tail = match post.place {
             PostPlace::Named(id) => Some(id),
             PostPlace::Implied(level) => implied_place(&mut b, focus, level),
@@ -205,6 +216,7 @@ pub(crate) fn relate(doc_id: &str, rec: Recognition, res: &Resources) -> Extract
 
     let source = b.rec.meta.source.first().map(|(id, _)| b.rec.entities[*id].name.clone());
     merge_repeated_figures(&mut b);
+    drop_unused(&mut b);
     Extraction {
         doc_id: doc_id.to_owned(),
         title: b.rec.meta.title.clone(),
@@ -258,18 +270,32 @@ fn merge_repeated_figures(b: &mut Builder<'_>) {
             }
         }
     }
-    // Drop the emptied amounts and renumber.
-    let keep: Vec<bool> = (0..b.rec.entities.len()).map(|i| !into.contains_key(&i)).collect();
-    let mut new_id = vec![usize::MAX; keep.len()];
+}
+
+/// Drops entities that neither the text mentions nor any relation uses (an amount merged
+/// into its twin, a park the text names as a project), and renumbers the rest.
+fn drop_unused(b: &mut Builder<'_>) {
+    let mut used: Vec<bool> = b.rec.entities.iter().map(|e| !e.mentions.is_empty()).collect();
+    for r in &b.relations {
+        for end in [r.head, r.tail] {
+            if let End::Entity(id) = end {
+                used[id] = true;
+            }
+        }
+    }
+    if used.iter().all(|u| *u) {
+        return;
+    }
+    let mut new_id = vec![usize::MAX; used.len()];
     let mut n = 0;
-    for (i, k) in keep.iter().enumerate() {
+    for (i, k) in used.iter().enumerate() {
         if *k {
             new_id[i] = n;
             n += 1;
         }
     }
     let old = std::mem::take(&mut b.rec.entities);
-    b.rec.entities = old.into_iter().zip(&keep).filter(|(_, k)| **k).map(|(e, _)| e).collect();
+    b.rec.entities = old.into_iter().zip(&used).filter(|(_, k)| **k).map(|(e, _)| e).collect();
     for r in &mut b.relations {
         for end in [&mut r.head, &mut r.tail] {
             if let End::Entity(id) = end {

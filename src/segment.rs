@@ -69,6 +69,12 @@ impl Segmenter {
         matches!(tags.as_slice(), [t] if t.tag.starts_with("nr"))
     }
 
+    /// Whether `word` is a frequent word of the dictionary (发展, 表示): the given name of a
+    /// person is not.
+    pub fn is_frequent(&self, word: &str) -> bool {
+        self.jieba.has_word(word) && self.jieba.suggest_freq(word) >= 2000
+    }
+
     /// The underlying jieba, e.g. to look up a word's frequency.
     pub fn jieba(&self) -> &Jieba {
         &self.jieba

@@ -161,9 +161,16 @@ fn split_items(ctx: &Ctx<'_>, start: usize, end: usize) -> Vec<Span> {
         }
         out.extend(pieces);
     }
-    // The first item reaches left only to the verb before it.
+    // The first item reaches left only to the verb before it (做强苹果 → 苹果).
     if let Some(first) = out.first_mut() {
         first.start = extend_left(text, ctx.tokens, first.start, first.end, 10);
+        if let Some(stop) = super::text::LEFT_STOPS
+            .iter()
+            .filter(|w| w.chars().count() >= 2)
+            .find(|w| text[first.range()].starts_with(**w) && text[first.range()].len() > w.len())
+        {
+            first.start += stop.len();
+        }
     }
     out.retain(|s| {
         let t = &text[s.range()];
@@ -179,6 +186,8 @@ fn canonical(ctx: &Ctx<'_>, surface: &str) -> (String, bool) {
     if let Some(name) = ctx.res.industry_lookup.get(trimmed) {
         return (name.clone(), true);
     }
+    // An adjective is dropped only when what remains is a known sector (高端预制菜 → 预制菜);
+    // 智能制造 stays 智能制造.
     let mut bare = trimmed;
     for adj in ADJECTIVES {
         if let Some(rest) = bare.strip_prefix(adj) {
@@ -187,7 +196,6 @@ fn canonical(ctx: &Ctx<'_>, surface: &str) -> (String, bool) {
     }
     match ctx.res.industry_lookup.get(bare) {
         Some(name) => (name.clone(), true),
-        None if bare.chars().count() >= 2 => (bare.to_owned(), false),
         None => (trimmed.to_owned(), false),
     }
 }

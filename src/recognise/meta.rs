@@ -55,8 +55,10 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
     // the body), but recorded with a mention only where it is inside the body.
     for caps in SOURCE.captures_iter(text) {
         let Some(g) = (1..=5).find_map(|i| caps.get(i)) else { continue };
-        let mut name = g.as_str();
-        let mut span = Span::new(g.start(), g.end());
+        // 接受了河南日报记者专访: the particle is not part of the name.
+        let lead: usize = g.as_str().chars().take_while(|c| "了的本".contains(*c)).map(char::len_utf8).sum();
+        let mut name = &g.as_str()[lead..];
+        let mut span = Span::new(g.start() + lead, g.end());
         // 羊城晚报全媒体 → 羊城晚报.
         for cut in ["全媒体", "记者", "报业集团"] {
             if let Some(i) = name.find(cut) {

@@ -223,9 +223,37 @@ pub(crate) fn recognise(text: &str, body: &Body, tokens: &Tokens, res: &Resource
     let amounts = amounts(&ctx, &mut rec);
     project::recognise(&ctx, &mut rec, &amounts);
     place::from_name_prefixes(&ctx, &mut rec);
+    drop_zones_named_as_projects(&mut rec);
     meta::recognise(&ctx, &mut rec);
     rec.mentions.sort();
     rec
+}
+
+/// A park that the text also names as a project (总投资120亿元的X产业园) is one thing: the
+/// project keeps it, and the zone mention is dropped.
+fn drop_zones_named_as_projects(rec: &mut Recognition) {
+    let project_spans: Vec<Span> = rec
+        .mentions
+        .iter()
+        .filter(|(_, id)| rec.entities[*id].kind == EntityKind::Project)
+        .map(|(s, _)| *s)
+        .collect();
+    let is_zone = |e: &Entity| e.place().is_some_and(|p| p.level == Some(crate::model::PlaceLevel::Zone));
+    let mut dropped = false;
+    for e in rec.entities.iter_mut().filter(|e| is_zone(e)) {
+        let before = e.mentions.len();
+        e.mentions.retain(|m| !project_spans.iter().any(|p| p.start == m.start && p.end >= m.end));
+        dropped |= e.mentions.len() != before;
+    }
+    if dropped {
+        let entities = &rec.entities;
+        rec.mentions.retain(|(s, id)| entities[*id].mentions.contains(s));
+        for cue in &mut rec.projects {
+            if cue.place.is_some_and(|p| entities[p].mentions.is_empty()) {
+                cue.place = None;
+            }
+        }
+    }
 }
 
 /// A money or other figure found in the body, not yet tied to anything.

@@ -176,6 +176,10 @@ fn name_after(ctx: &Ctx<'_>, pos: usize) -> Option<Span> {
     let n = word.chars().count();
     let span = if n == 1 {
         let next = ctx.tokens.word_at(w.end)?;
+        // 县委书记谈发展: 谈 is a surname, but 发展 is no given name.
+        if ctx.res.segmenter.is_frequent(&ctx.text[next.range()]) {
+            return None;
+        }
         let m = ctx.text[next.range()].chars().count();
         if m > 2 {
             // 张 + 国旺表示 … take at most two more characters.

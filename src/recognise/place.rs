@@ -94,8 +94,6 @@ impl PlaceIndex {
 /// What the place recogniser learned about the document, for the recognisers after it.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct DocPlaces {
-    /// The province most mentions fall in.
-    pub dominant_province: Option<AdCode>,
     /// The division code of each place entity that has one.
     pub codes: HashMap<LocalId, AdCode>,
     /// Zones by the kind of zone they are (高新区 …), for bare references.
@@ -139,12 +137,12 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) -> DocPlaces {
         }
     }
     let dominant = tally.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(p, _)| *p);
-    let mut places = DocPlaces { dominant_province: dominant, ..DocPlaces::default() };
+    let mut places = DocPlaces::default();
 
     for m in &raw {
         let surface = &ctx.text[m.span.range()];
         match &index.targets[m.target] {
-            Target::Division { codes, full } => {
+            Target::Division { codes, .. } => {
                 let exact_full = codes.iter().any(|c| gaz.is_full_name(*c, surface));
                 if !exact_full && !short_form_ok(ctx, m.span) {
                     continue;
@@ -207,7 +205,7 @@ fn choose(gaz: &Gazetteer, codes: &[AdCode], dominant: Option<AdCode>, tally: &B
 static ZONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?:国家级|国家|省级)?(?:高新技术产业开发区|高新区|经济技术开发区|经开区|经济开发区|开发区|工业园区|产业园区|",
-        r"产业园|工业园|科技园|物流园|示范园区|示范区|合作区|试验区|自由贸易试验区|自贸区|综合保税区|保税区|新区|产业城|产业新城)"
+        r"产业园|工业园|科技园|物流园|示范园区|示范区|合作区|综合实验区|实验区|试验区|自由贸易试验区|自贸区|综合保税区|保税区|新区|产业城|产业新城)"
     ))
     .unwrap()
 });
@@ -309,7 +307,6 @@ pub(crate) fn from_name_prefixes(ctx: &Ctx<'_>, rec: &mut Recognition) {
             continue;
         }
         let Some(w) = ctx.tokens.word_at(span.start) else { continue };
-        let word = &ctx.text[w.range()];
         // 对古雷 | 石化项目: the name may start inside a guessed word.
         let w = Span::new(span.start, w.end);
         let word = &ctx.text[w.range()];

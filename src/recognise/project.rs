@@ -46,7 +46,9 @@ static INDICATOR: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static TARGET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"目标|力争|争取|确保|预计|努力(?:实现|达到)|[将要](?:实现|达到|突破)|计划(?:实现|达到)").unwrap());
+    LazyLock::new(|| {
+        Regex::new(r"目标|力争|争取|确保|预计|努力(?:实现|达到)|[将要](?:实现|达到|突破)|计划(?:实现|达到|用)|到20\d\d年").unwrap()
+    });
 static PERIOD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"十[一二三四五六七八九]五|\d{4}年|今年|明年|上半年|下半年|前三季度|一季度").unwrap());
 
@@ -88,7 +90,11 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
         let after = &ctx.text[a.span.end..line.end];
         if let Some(rest) = after.strip_prefix('的') {
             let start = a.span.end + '的'.len_utf8();
-            let end = start + rest.find(['、', '，', ',', '。', '；', ';', '等']).unwrap_or(rest.len());
+            let mut end = start + rest.find(['、', '，', ',', '。', '；', ';', '等']).unwrap_or(rest.len());
+            // The name ends with 项目 where it has one (…转型升级项目建设 → …转型升级项目).
+            if let Some(i) = ctx.text[start..end].find("项目") {
+                end = start + i + "项目".len();
+            }
             let name_span = Span::new(start, end);
             if let Some(project) = add_project(ctx, rec, name_span) {
                 let amount = add_amount(ctx, rec, a);
@@ -257,7 +263,13 @@ fn figures(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: 
         let Some(line) = super::text::line_of(&ctx.body.spans, a.span) else { continue };
         let cl = clause(ctx.text, &ctx.body.spans, a.span);
         let before = &ctx.text[cl.start.max(line.start)..a.span.start];
-        let indicator = INDICATOR.find_iter(before).last().map(|m| m.as_str().to_owned());
+        // The indicator stands in the clause, or earlier in the sentence (力争地区生产总值增长7%以上,突破3000亿元).
+        let sent_before = &ctx.text[sentence(ctx.text, &ctx.body.spans, a.span).start..a.span.start];
+        let indicator = INDICATOR
+            .find_iter(before)
+            .last()
+            .or_else(|| INDICATOR.find_iter(sent_before).filter(|m| !["增长", "增速", "占比", "比重", "占"].contains(&m.as_str())).last())
+            .map(|m| m.as_str().to_owned());
         let keep = match a.amount.unit {
             Unit::Cny | Unit::Usd | Unit::Eur | Unit::Hkd => true,
             Unit::Percent => indicator.is_some(),
