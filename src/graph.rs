@@ -141,7 +141,11 @@ impl KnowledgeGraph {
 
     /// Every node of a kind, in id order.
     pub fn nodes_of(&self, kind: EntityKind) -> Vec<NodeIndex> {
-        let mut v: Vec<NodeIndex> = self.graph.node_indices().filter(|i| self.graph[*i].kind == kind).collect();
+        let mut v: Vec<NodeIndex> = self
+            .graph
+            .node_indices()
+            .filter(|i| self.graph[*i].kind == kind)
+            .collect();
         v.sort_by(|a, b| self.graph[*a].id.cmp(&self.graph[*b].id));
         v
     }
@@ -161,7 +165,12 @@ impl KnowledgeGraph {
             .filter(|e| e.weight().kind == kind)
             .map(|e| (e.weight(), e.target()))
             .collect();
-        v.sort_by(|a, b| self.graph[a.1].id.cmp(&self.graph[b.1].id).then(a.0.evidence.cmp(&b.0.evidence)));
+        v.sort_by(|a, b| {
+            self.graph[a.1]
+                .id
+                .cmp(&self.graph[b.1].id)
+                .then(a.0.evidence.cmp(&b.0.evidence))
+        });
         v
     }
 
@@ -201,11 +210,16 @@ impl KnowledgeGraph {
 
     /// Industries a place develops.
     pub fn industries_of(&self, place: NodeIndex) -> Vec<NodeIndex> {
-        self.outgoing(place, RelationKind::Develops).into_iter().map(|(_, i)| i).collect()
+        self.outgoing(place, RelationKind::Develops)
+            .into_iter()
+            .map(|(_, i)| i)
+            .collect()
     }
 
     /// Every edge, as (source, edge, target).
     pub fn edges(&self) -> impl Iterator<Item = (NodeIndex, &Edge, NodeIndex)> {
-        self.graph.edge_references().map(|e| (e.source(), e.weight(), e.target()))
+        self.graph
+            .edge_references()
+            .map(|e| (e.source(), e.weight(), e.target()))
     }
 }

@@ -63,7 +63,10 @@ impl Lexicon {
             (Category::Industry, include_str!("../data/lexicon/industries.txt")),
             (Category::Title, include_str!("../data/lexicon/titles.txt")),
             (Category::Region, include_str!("../data/lexicon/regions.txt")),
-            (Category::Organization, include_str!("../data/lexicon/organizations.txt")),
+            (
+                Category::Organization,
+                include_str!("../data/lexicon/organizations.txt"),
+            ),
         ];
         for (cat, text) in parts {
             lex.load(cat, text).expect("built-in lexicon is well-formed");
@@ -97,7 +100,10 @@ impl Lexicon {
             let mut parts = line.split('|').map(str::trim);
             let name = parts.next().unwrap_or("");
             if name.is_empty() || name.chars().count() > 40 {
-                return Err(Error::Lexicon { line: i + 1, problem: format!("bad name {name:?}") });
+                return Err(Error::Lexicon {
+                    line: i + 1,
+                    problem: format!("bad name {name:?}"),
+                });
             }
             let aliases: Vec<&str> = parts.filter(|a| !a.is_empty()).collect();
             self.add(category, name, &aliases);
@@ -123,7 +129,12 @@ mod tests {
     #[test]
     fn builtin_has_every_category() {
         let lex = Lexicon::builtin();
-        for cat in [Category::Industry, Category::Title, Category::Region, Category::Organization] {
+        for cat in [
+            Category::Industry,
+            Category::Title,
+            Category::Region,
+            Category::Organization,
+        ] {
             assert!(lex.of(cat).count() > 5, "{cat:?}");
         }
         let petro = lex.of(Category::Industry).find(|e| e.name == "石油化工").unwrap();

@@ -10,7 +10,9 @@
 //! with [`RelationSource::Gazetteer`] and no evidence where it does not.
 
 use crate::gazetteer::AdCode;
-use crate::model::{Entity, EntityDetail, EntityKind, PlaceInfo, PlaceLevel, RelationAttrs, RelationKind, RelationSource};
+use crate::model::{
+    Entity, EntityDetail, EntityKind, PlaceInfo, PlaceLevel, RelationAttrs, RelationKind, RelationSource,
+};
 use crate::recognise::{LocalId, PostPlace, Recognition};
 use crate::span::Span;
 use crate::Resources;
@@ -68,9 +70,29 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    fn push(&mut self, kind: RelationKind, head: End, tail: End, attrs: RelationAttrs, rule: &'static str, evidence: Vec<Span>) {
-        let source = if evidence.is_empty() { RelationSource::Gazetteer } else { RelationSource::Text };
-        self.relations.push(LocalRelation { kind, head, tail, attrs, rule, evidence, source });
+    fn push(
+        &mut self,
+        kind: RelationKind,
+        head: End,
+        tail: End,
+        attrs: RelationAttrs,
+        rule: &'static str,
+        evidence: Vec<Span>,
+    ) {
+        let source = if evidence.is_empty() {
+            RelationSource::Gazetteer
+        } else {
+            RelationSource::Text
+        };
+        self.relations.push(LocalRelation {
+            kind,
+            head,
+            tail,
+            attrs,
+            rule,
+            evidence,
+            source,
+        });
     }
 
     fn code(&self, id: LocalId) -> Option<AdCode> {
@@ -86,13 +108,20 @@ impl Builder<'_> {
             parent_adcode: d.parent.map(|p| p.to_string()),
         };
         let name = d.name.clone();
-        Some(self.rec.add(EntityKind::Place, &name, &name, None, EntityDetail::Place(info)))
+        Some(
+            self.rec
+                .add(EntityKind::Place, &name, &name, None, EntityDetail::Place(info)),
+        )
     }
 }
 
 /// Relates the cues of one document.
 pub(crate) fn relate(doc_id: &str, rec: Recognition, res: &Resources) -> Extraction {
-    let mut b = Builder { rec, relations: Vec::new(), res };
+    let mut b = Builder {
+        rec,
+        relations: Vec::new(),
+        res,
+    };
     let date = b.rec.meta.date.clone();
     let focus = focus_place(&b);
 
@@ -112,11 +141,25 @@ pub(crate) fn relate(doc_id: &str, rec: Recognition, res: &Resources) -> Extract
         let tail = match post.place {
             PostPlace::Named(id) => Some(id),
             PostPlace::Implied(level) => implied_place(&mut b, focus, level),
-            PostPlace::National => Some(b.rec.add(EntityKind::Organization, "中共中央", "", None, EntityDetail::None)),
+            PostPlace::National => Some(
+                b.rec
+                    .add(EntityKind::Organization, "中共中央", "", None, EntityDetail::None),
+            ),
         };
         if let Some(tail) = tail {
-            let attrs = RelationAttrs { title: Some(post.title.clone()), as_of: date.clone(), ..RelationAttrs::default() };
-            b.push(RelationKind::HoldsPost, End::Entity(post.official), End::Entity(tail), attrs, "title-before-name", vec![post.span]);
+            let attrs = RelationAttrs {
+                title: Some(post.title.clone()),
+                as_of: date.clone(),
+                ..RelationAttrs::default()
+            };
+            b.push(
+                RelationKind::HoldsPost,
+                End::Entity(post.official),
+                End::Entity(tail),
+                attrs,
+                "title-before-name",
+                vec![post.span],
+            );
         }
     }
 
@@ -141,8 +184,19 @@ pub(crate) fn relate(doc_id: &str, rec: Recognition, res: &Resources) -> Extract
                     Some(&pm) if parent_id.is_some() => vec![mention, pm],
                     _ => vec![mention],
                 };
-                let rule = if parent_id.is_some() { "zone-named-after-place" } else { "focus-place" };
-                b.push(RelationKind::LocatedIn, End::Entity(zone), End::Entity(p), RelationAttrs::default(), rule, ev);
+                let rule = if parent_id.is_some() {
+                    "zone-named-after-place"
+                } else {
+                    "focus-place"
+                };
+                b.push(
+                    RelationKind::LocatedIn,
+                    End::Entity(zone),
+                    End::Entity(p),
+                    RelationAttrs::default(),
+                    rule,
+                    ev,
+                );
             }
             _ => {}
         }
@@ -159,62 +213,166 @@ pub(crate) fn relate(doc_id: &str, rec: Recognition, res: &Resources) -> Extract
             .filter_map(|(i, e)| Some((i, *e.mentions.first()?)))
             .collect();
         for (id, m) in unknown {
-            b.push(RelationKind::LocatedIn, End::Entity(id), End::Entity(f), RelationAttrs::default(), "focus-place", vec![m]);
+            b.push(
+                RelationKind::LocatedIn,
+                End::Entity(id),
+                End::Entity(f),
+                RelationAttrs::default(),
+                "focus-place",
+                vec![m],
+            );
         }
     }
 
     // Industries.
     for cue in b.rec.industries.clone() {
-        let subject = cue.subject.filter(|s| Some(*s) == focus || within(&b, *s, focus)).or(focus);
+        let subject = cue
+            .subject
+            .filter(|s| Some(*s) == focus || within(&b, *s, focus))
+            .or(focus);
         if let Some(place) = subject {
-            let attrs = RelationAttrs { scale: cue.scale.clone(), ..RelationAttrs::default() };
-            let rule = if cue.subject.is_some() && cue.subject == subject { "place-develops-list" } else { "focus-place-develops" };
-            b.push(RelationKind::Develops, End::Entity(place), End::Entity(cue.industry), attrs, rule, vec![cue.span]);
+            let attrs = RelationAttrs {
+                scale: cue.scale.clone(),
+                ..RelationAttrs::default()
+            };
+            let rule = if cue.subject.is_some() && cue.subject == subject {
+                "place-develops-list"
+            } else {
+                "focus-place-develops"
+            };
+            b.push(
+                RelationKind::Develops,
+                End::Entity(place),
+                End::Entity(cue.industry),
+                attrs,
+                rule,
+                vec![cue.span],
+            );
         }
     }
 
     // Projects.
     for cue in b.rec.investments.clone() {
-        let attrs = RelationAttrs { role: Some(cue.role), ..RelationAttrs::default() };
-        b.push(RelationKind::HasInvestment, End::Entity(cue.project), End::Entity(cue.amount), attrs, "investment-of-project", vec![cue.span]);
+        let attrs = RelationAttrs {
+            role: Some(cue.role),
+            ..RelationAttrs::default()
+        };
+        b.push(
+            RelationKind::HasInvestment,
+            End::Entity(cue.project),
+            End::Entity(cue.amount),
+            attrs,
+            "investment-of-project",
+            vec![cue.span],
+        );
     }
     let mut located: HashSet<LocalId> = HashSet::new();
     for cue in b.rec.projects.clone() {
-        let named = cue.place.filter(|p| b.rec.entities[*p].place().is_some_and(|i| i.level != Some(PlaceLevel::Country)));
+        let named = cue.place.filter(|p| {
+            b.rec.entities[*p]
+                .place()
+                .is_some_and(|i| i.level != Some(PlaceLevel::Country))
+        });
         if let Some(place) = named.or(focus) {
             if located.insert(cue.project) {
-                let rule = if named.is_some() { "project-named-after-place" } else { "focus-place" };
-                b.push(RelationKind::LocatedIn, End::Entity(cue.project), End::Entity(place), RelationAttrs::default(), rule, vec![cue.span]);
+                let rule = if named.is_some() {
+                    "project-named-after-place"
+                } else {
+                    "focus-place"
+                };
+                b.push(
+                    RelationKind::LocatedIn,
+                    End::Entity(cue.project),
+                    End::Entity(place),
+                    RelationAttrs::default(),
+                    rule,
+                    vec![cue.span],
+                );
             }
         }
         if let Some(org) = cue.investor {
-            b.push(RelationKind::InvestsIn, End::Entity(org), End::Entity(cue.project), RelationAttrs::default(), "investor-in-project-name", vec![cue.span]);
+            b.push(
+                RelationKind::InvestsIn,
+                End::Entity(org),
+                End::Entity(cue.project),
+                RelationAttrs::default(),
+                "investor-in-project-name",
+                vec![cue.span],
+            );
         }
         if let Some(ind) = cue.industry {
-            b.push(RelationKind::InIndustry, End::Entity(cue.project), End::Entity(ind), RelationAttrs::default(), "industry-in-project-name", vec![cue.span]);
+            b.push(
+                RelationKind::InIndustry,
+                End::Entity(cue.project),
+                End::Entity(ind),
+                RelationAttrs::default(),
+                "industry-in-project-name",
+                vec![cue.span],
+            );
         }
     }
 
     // Figures of places.
     for cue in b.rec.figures.clone() {
-        let subject = cue.subject.filter(|s| Some(*s) == focus || within(&b, *s, focus)).or(focus);
+        let subject = cue
+            .subject
+            .filter(|s| Some(*s) == focus || within(&b, *s, focus))
+            .or(focus);
         if let Some(place) = subject {
-            let kind = if cue.target { RelationKind::SetsTarget } else { RelationKind::ReportsFigure };
-            let attrs = RelationAttrs { indicator: cue.indicator.clone(), period: cue.period.clone(), ..RelationAttrs::default() };
-            let rule = if cue.target { "target-of-place" } else { "figure-of-place" };
-            b.push(kind, End::Entity(place), End::Entity(cue.amount), attrs, rule, vec![cue.span]);
+            let kind = if cue.target {
+                RelationKind::SetsTarget
+            } else {
+                RelationKind::ReportsFigure
+            };
+            let attrs = RelationAttrs {
+                indicator: cue.indicator.clone(),
+                period: cue.period.clone(),
+                ..RelationAttrs::default()
+            };
+            let rule = if cue.target {
+                "target-of-place"
+            } else {
+                "figure-of-place"
+            };
+            b.push(
+                kind,
+                End::Entity(place),
+                End::Entity(cue.amount),
+                attrs,
+                rule,
+                vec![cue.span],
+            );
         }
     }
 
     // The document itself.
     for (id, span) in b.rec.meta.interviewees.clone() {
-        b.push(RelationKind::Interviews, End::Document, End::Entity(id), RelationAttrs::default(), "interviewee", vec![span]);
+        b.push(
+            RelationKind::Interviews,
+            End::Document,
+            End::Entity(id),
+            RelationAttrs::default(),
+            "interviewee",
+            vec![span],
+        );
     }
     for (id, span) in b.rec.meta.source.clone() {
-        b.push(RelationKind::PublishedBy, End::Document, End::Entity(id), RelationAttrs::default(), "source-line", vec![span]);
+        b.push(
+            RelationKind::PublishedBy,
+            End::Document,
+            End::Entity(id),
+            RelationAttrs::default(),
+            "source-line",
+            vec![span],
+        );
     }
 
-    let source = b.rec.meta.source.first().map(|(id, _)| b.rec.entities[*id].name.clone());
+    let source = b
+        .rec
+        .meta
+        .source
+        .first()
+        .map(|(id, _)| b.rec.entities[*id].name.clone());
     merge_repeated_figures(&mut b);
     drop_unused(&mut b);
     Extraction {
@@ -235,12 +393,22 @@ fn merge_repeated_figures(b: &mut Builder<'_>) {
     let mut first: HashMap<(End, RelationKind, String, String), LocalId> = HashMap::new();
     let mut into: HashMap<LocalId, LocalId> = HashMap::new();
     for r in &b.relations {
-        if !matches!(r.kind, RelationKind::SetsTarget | RelationKind::ReportsFigure | RelationKind::HasInvestment) {
+        if !matches!(
+            r.kind,
+            RelationKind::SetsTarget | RelationKind::ReportsFigure | RelationKind::HasInvestment
+        ) {
             continue;
         }
         let End::Entity(a) = r.tail else { continue };
-        let Some(amount) = b.rec.entities[a].amount() else { continue };
-        let key = (r.head, r.kind, amount.value.normalize().to_string(), amount.unit.as_str().to_owned());
+        let Some(amount) = b.rec.entities[a].amount() else {
+            continue;
+        };
+        let key = (
+            r.head,
+            r.kind,
+            amount.value.normalize().to_string(),
+            amount.unit.as_str().to_owned(),
+        );
         match first.get(&key) {
             Some(&keep) if keep != a => {
                 into.insert(a, keep);
@@ -295,7 +463,12 @@ fn drop_unused(b: &mut Builder<'_>) {
         }
     }
     let old = std::mem::take(&mut b.rec.entities);
-    b.rec.entities = old.into_iter().zip(&used).filter(|(_, k)| **k).map(|(e, _)| e).collect();
+    b.rec.entities = old
+        .into_iter()
+        .zip(&used)
+        .filter(|(_, k)| **k)
+        .map(|(e, _)| e)
+        .collect();
     for r in &mut b.relations {
         for end in [&mut r.head, &mut r.tail] {
             if let End::Entity(id) = end {
@@ -307,7 +480,9 @@ fn drop_unused(b: &mut Builder<'_>) {
 
 /// Whether place `a` lies inside place `b` by the gazetteer.
 fn within(b: &Builder<'_>, a: LocalId, focus: Option<LocalId>) -> bool {
-    let (Some(f), Some(ca)) = (focus, b.code(a)) else { return false };
+    let (Some(f), Some(ca)) = (focus, b.code(a)) else {
+        return false;
+    };
     match b.code(f) {
         Some(cf) => ca != cf && b.res.gazetteer.is_within(ca, cf),
         None => false,
@@ -323,7 +498,10 @@ fn focus_place(b: &Builder<'_>) -> Option<LocalId> {
     for (_, id) in &rec.mentions {
         let e = &rec.entities[*id];
         if let Some(p) = e.place() {
-            if matches!(p.level, Some(PlaceLevel::Prefecture | PlaceLevel::County | PlaceLevel::District | PlaceLevel::Zone)) {
+            if matches!(
+                p.level,
+                Some(PlaceLevel::Prefecture | PlaceLevel::County | PlaceLevel::District | PlaceLevel::Zone)
+            ) {
                 *count.entry(*id).or_default() += 1;
             }
         }
@@ -337,7 +515,9 @@ fn focus_place(b: &Builder<'_>) -> Option<LocalId> {
             _ => None,
         })
         .collect();
-    let best = |ids: &mut dyn Iterator<Item = LocalId>| ids.max_by_key(|id| (count.get(id).copied().unwrap_or(0), std::cmp::Reverse(*id)));
+    let best = |ids: &mut dyn Iterator<Item = LocalId>| {
+        ids.max_by_key(|id| (count.get(id).copied().unwrap_or(0), std::cmp::Reverse(*id)))
+    };
     best(&mut posts.iter().copied()).or_else(|| best(&mut count.keys().copied()))
 }
 
@@ -350,9 +530,7 @@ fn implied_place(b: &mut Builder<'_>, focus: Option<LocalId>, level: PlaceLevel)
     if f_level == Some(level) {
         return Some(f);
     }
-    let mut c = code.or_else(|| {
-        b.rec.entities[f].place()?.parent_adcode.as_deref()?.parse().ok()
-    })?;
+    let mut c = code.or_else(|| b.rec.entities[f].place()?.parent_adcode.as_deref()?.parse().ok())?;
     loop {
         let d = b.res.gazetteer.get(c)?;
         if d.level == level || (level == PlaceLevel::District && d.level == PlaceLevel::County) {
@@ -382,7 +560,14 @@ fn gazetteer_links(b: &mut Builder<'_>) {
                 (Some(c), Some(p)) => vec![c, p],
                 _ => Vec::new(),
             };
-            b.push(RelationKind::LocatedIn, End::Entity(child), End::Entity(parent), RelationAttrs::default(), "gazetteer", evidence);
+            b.push(
+                RelationKind::LocatedIn,
+                End::Entity(child),
+                End::Entity(parent),
+                RelationAttrs::default(),
+                "gazetteer",
+                evidence,
+            );
             child = parent;
             child_code = parent_code;
         }

@@ -49,7 +49,13 @@ fn key(ex: &Extraction, local: usize, province: Option<&str>) -> String {
             let start = e.mentions.first().map_or(0, |s| s.start);
             format!("amount:{}:{start}", ex.doc_id)
         }
-        EntityKind::Project => format!("project:{}", e.name.strip_suffix("项目").filter(|s| s.chars().count() >= 2).unwrap_or(&e.name)),
+        EntityKind::Project => format!(
+            "project:{}",
+            e.name
+                .strip_suffix("项目")
+                .filter(|s| s.chars().count() >= 2)
+                .unwrap_or(&e.name)
+        ),
         EntityKind::Person => format!("person:{}", e.name),
         EntityKind::Organization => format!("org:{}", e.name),
         EntityKind::Industry => format!("industry:{}", e.name),
@@ -120,7 +126,10 @@ impl KnowledgeGraph {
                 }
             }
             for m in &e.mentions {
-                node_w.mentions.insert(Evidence { doc: ex.doc_id.clone(), span: *m });
+                node_w.mentions.insert(Evidence {
+                    doc: ex.doc_id.clone(),
+                    span: *m,
+                });
             }
             ix.push(node);
         }
@@ -134,14 +143,23 @@ impl KnowledgeGraph {
                 continue;
             }
             let k = (h, t, r.kind, r.attrs.clone());
-            let evidence = r.evidence.iter().map(|s| Evidence { doc: ex.doc_id.clone(), span: *s });
+            let evidence = r.evidence.iter().map(|s| Evidence {
+                doc: ex.doc_id.clone(),
+                span: *s,
+            });
             match self.edges.get(&k) {
                 Some(&e) => self.graph[e].evidence.extend(evidence),
                 None => {
                     let e = self.graph.add_edge(
                         h,
                         t,
-                        Edge { kind: r.kind, attrs: r.attrs.clone(), rule: r.rule.to_owned(), evidence: evidence.collect(), source: r.source },
+                        Edge {
+                            kind: r.kind,
+                            attrs: r.attrs.clone(),
+                            rule: r.rule.to_owned(),
+                            evidence: evidence.collect(),
+                            source: r.source,
+                        },
                     );
                     self.edges.insert(k, e);
                 }
@@ -150,7 +168,12 @@ impl KnowledgeGraph {
     }
 
     fn document_node(&mut self, ex: &Extraction) -> NodeIndex {
-        let info = DocumentInfo { id: ex.doc_id.clone(), title: ex.title.clone(), source: ex.source.clone(), date: ex.date.clone() };
+        let info = DocumentInfo {
+            id: ex.doc_id.clone(),
+            title: ex.title.clone(),
+            source: ex.source.clone(),
+            date: ex.date.clone(),
+        };
         match self.documents.iter().position(|d| d.id == ex.doc_id) {
             Some(i) => self.documents[i] = info,
             None => self.documents.push(info),

@@ -48,7 +48,9 @@ impl Segmenter {
         }
         let tags = self.jieba.tag(word, false);
         match tags.as_slice() {
-            [t] => t.word == word && !matches!(t.tag, "ns" | "nr" | "nrt" | "nz") && self.jieba.suggest_freq(word) >= 500,
+            [t] => {
+                t.word == word && !matches!(t.tag, "ns" | "nr" | "nrt" | "nz") && self.jieba.suggest_freq(word) >= 500
+            }
             _ => false,
         }
     }
@@ -91,7 +93,6 @@ impl Segmenter {
         }
         Tokens { words }
     }
-
 }
 
 /// The words of a document's body, in text order.
@@ -119,12 +120,18 @@ impl Tokens {
 
     /// The word that starts at `pos`.
     pub fn word_at(&self, pos: usize) -> Option<Span> {
-        self.words.binary_search_by_key(&pos, |w| w.start).ok().map(|i| self.words[i])
+        self.words
+            .binary_search_by_key(&pos, |w| w.start)
+            .ok()
+            .map(|i| self.words[i])
     }
 
     /// The word that ends at `pos`.
     pub fn word_ending_at(&self, pos: usize) -> Option<Span> {
-        self.words.binary_search_by(|w| w.end.cmp(&pos)).ok().map(|i| self.words[i])
+        self.words
+            .binary_search_by(|w| w.end.cmp(&pos))
+            .ok()
+            .map(|i| self.words[i])
     }
 }
 

@@ -2,7 +2,7 @@
 //! that text must hold (entities, relations) and must not hold. One runner reads them all and
 //! reports every failure together; adding a case needs no Rust. See tests/data/cases/README.md.
 
-use interview_kg::{Document, EntityKind, Extractor, KnowledgeGraph, RelationKind};
+use interview_kg::{Document, EntityKind, Extractor, KnowledgeGraph};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -20,7 +20,10 @@ struct Case {
 }
 
 fn kind(s: &str) -> EntityKind {
-    *EntityKind::ALL.iter().find(|k| k.as_str() == s).unwrap_or_else(|| panic!("unknown kind {s}"))
+    *EntityKind::ALL
+        .iter()
+        .find(|k| k.as_str() == s)
+        .unwrap_or_else(|| panic!("unknown kind {s}"))
 }
 
 fn has_entity(g: &KnowledgeGraph, kind_name: &str, name: &str) -> bool {
@@ -32,7 +35,7 @@ fn has_relation(g: &KnowledgeGraph, head: &str, kind: &str, tail: &str, title: O
     g.edges().any(|(h, e, t)| {
         let (hn, tn) = (g.node(h), g.node(t));
         let name_is = |n: &interview_kg::Node, s: &str| {
-            (s == "@doc" && n.kind == EntityKind::Document) || n.name == s || n.aliases.contains(s)
+            (s == "@doc" && n.kind == EntityKind::Document) || (n.name == s || n.aliases.contains(s))
         };
         e.kind.as_str() == kind
             && name_is(hn, head)
@@ -72,9 +75,11 @@ fn cases() {
                 }
             }
             for (h, k, t, title) in &case.relations {
-                let _ = RelationKind::HoldsPost;
                 if !has_relation(&g, h, k, t, title.as_deref()) {
-                    failures.push(format!("{label}: missing {h} -{k}-> {t} {}", title.as_deref().unwrap_or("")));
+                    failures.push(format!(
+                        "{label}: missing {h} -{k}-> {t} {}",
+                        title.as_deref().unwrap_or("")
+                    ));
                 }
             }
             for (h, k, t) in &case.absent_relations {
@@ -85,5 +90,10 @@ fn cases() {
         }
     }
     assert!(count > 10, "only {count} cases read");
-    assert!(failures.is_empty(), "{} of the checks failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of the checks failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

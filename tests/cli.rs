@@ -10,8 +10,14 @@ fn example(name: &str) -> PathBuf {
     if dir.ends_with("deps") {
         dir.pop();
     }
-    let path = dir.join("examples").join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
-    assert!(path.exists(), "{} not built; run `cargo test` (which builds examples)", path.display());
+    let path = dir
+        .join("examples")
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        path.exists(),
+        "{} not built; run `cargo test` (which builds examples)",
+        path.display()
+    );
     path
 }
 
@@ -19,10 +25,18 @@ fn example(name: &str) -> PathBuf {
 fn a_bad_file_is_named_and_the_rest_is_processed() {
     let dir = std::env::temp_dir().join(format!("ikg-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("good.txt"), "漳州市委书记张国旺表示,漳州将大力发展石油化工产业。").unwrap();
+    std::fs::write(
+        dir.join("good.txt"),
+        "漳州市委书记张国旺表示,漳州将大力发展石油化工产业。",
+    )
+    .unwrap();
     std::fs::write(dir.join("binary.txt"), b"\x00\x01\x02\x03garbage\x00").unwrap();
     std::fs::write(dir.join("empty.txt"), b"").unwrap();
-    let out = Command::new(example("extract")).arg(&dir).arg(dir.join("missing.txt")).output().unwrap();
+    let out = Command::new(example("extract"))
+        .arg(&dir)
+        .arg(dir.join("missing.txt"))
+        .output()
+        .unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(1), "{stderr}");
@@ -39,7 +53,10 @@ fn a_bad_file_is_named_and_the_rest_is_processed() {
 #[test]
 fn the_seeds_run_clean() {
     let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-    let out = Command::new(example("extract")).args(["--format", "json", seeds]).output().unwrap();
+    let out = Command::new(example("extract"))
+        .args(["--format", "json", seeds])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -48,7 +65,12 @@ fn the_seeds_run_clean() {
 
 #[test]
 fn bad_usage_prints_nothing_on_stdout() {
-    let out = Command::new(example("extract")).arg("--format").arg("yaml").arg("x").output().unwrap();
+    let out = Command::new(example("extract"))
+        .arg("--format")
+        .arg("yaml")
+        .arg("x")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
 }

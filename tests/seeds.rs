@@ -26,7 +26,10 @@ fn seed_texts() -> HashMap<String, Vec<u8>> {
         .unwrap()
         .map(|e| {
             let p = e.unwrap().path();
-            (p.file_stem().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap())
+            (
+                p.file_stem().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
         })
         .collect()
 }
@@ -42,7 +45,10 @@ fn seeds_meet_the_accuracy_bar() {
     assert!(report.relations_all.f1 >= 0.80, "relation F1 below 0.80\n{shown}");
     assert!(report.forbidden_hits.is_empty(), "forbidden hits\n{shown}");
     assert_eq!(report.spans_bad, 0, "invalid spans\n{shown}");
-    assert_eq!(report.spans_name, report.spans, "spans that do not hold the name\n{shown}");
+    assert_eq!(
+        report.spans_name, report.spans,
+        "spans that do not hold the name\n{shown}"
+    );
     assert_eq!(report.title_accuracy, Some(1.0), "{shown}");
     assert_eq!(report.adcode_accuracy, Some(1.0), "{shown}");
 }
@@ -55,7 +61,10 @@ fn output_is_byte_identical_across_runs() {
 #[test]
 fn parallel_equals_serial() {
     let mut docs = Vec::new();
-    let mut paths: Vec<_> = std::fs::read_dir(seeds_dir()).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(seeds_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     paths.sort();
     for p in &paths {
         docs.push(EXTRACTOR.load(p).unwrap());
@@ -71,7 +80,10 @@ fn every_span_holds_what_it_claims() {
     for e in json["entities"].as_array().unwrap() {
         for m in e["mentions"].as_array().unwrap() {
             let text = std::str::from_utf8(&texts[m["doc"].as_str().unwrap()]).unwrap();
-            let (s, t) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+            let (s, t) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
             let piece = text.get(s..t).expect("span on char boundaries");
             if e["kind"] != "Amount" {
                 let names: Vec<&str> = std::iter::once(e["name"].as_str().unwrap())
@@ -84,7 +96,10 @@ fn every_span_holds_what_it_claims() {
     for r in json["relations"].as_array().unwrap() {
         for ev in r["evidence"].as_array().unwrap() {
             let text = std::str::from_utf8(&texts[ev["doc"].as_str().unwrap()]).unwrap();
-            let (s, t) = (ev["start"].as_u64().unwrap() as usize, ev["end"].as_u64().unwrap() as usize);
+            let (s, t) = (
+                ev["start"].as_u64().unwrap() as usize,
+                ev["end"].as_u64().unwrap() as usize,
+            );
             assert!(text.get(s..t).is_some_and(|p| !p.is_empty()), "bad evidence {ev}");
         }
     }

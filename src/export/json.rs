@@ -61,11 +61,17 @@ pub fn to_value(graph: &KnowledgeGraph) -> Value {
         })
         .collect();
 
-    let mut nodes: Vec<&Node> = graph.graph.node_weights().filter(|n| n.kind != EntityKind::Document).collect();
+    let mut nodes: Vec<&Node> = graph
+        .graph
+        .node_weights()
+        .filter(|n| n.kind != EntityKind::Document)
+        .collect();
     nodes.sort_by(|a, b| a.id.cmp(&b.id));
     let entities: Vec<Value> = nodes.into_iter().map(|n| entity(graph, n)).collect();
 
-    let mut rels: Vec<((&str, &str, &str, String), Value)> = graph
+    // Sorted by (kind, head, tail, tie-break), then written.
+    type Keyed<'a> = ((&'a str, &'a str, &'a str, String), Value);
+    let mut rels: Vec<Keyed<'_>> = graph
         .edges()
         .map(|(h, e, t)| {
             let (hid, tid) = (graph.node(h).id.as_str(), graph.node(t).id.as_str());
@@ -89,7 +95,12 @@ pub fn to_value(graph: &KnowledgeGraph) -> Value {
                 a.insert("scale".into(), json!(v));
             }
             // Ties between edges of the same ends: first evidence, then attributes.
-            let first = e.evidence.iter().next().map(|ev| format!("{}:{:012}", ev.doc, ev.span.start)).unwrap_or_default();
+            let first = e
+                .evidence
+                .iter()
+                .next()
+                .map(|ev| format!("{}:{:012}", ev.doc, ev.span.start))
+                .unwrap_or_default();
             let tie = format!("{first}\u{0}{}", Value::Object(a.clone()));
             let mut m = Map::new();
             m.insert("kind".into(), json!(e.kind.as_str()));

@@ -12,25 +12,96 @@ use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static HEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"产业集群|产业群体|产业群|产业链|产业|行业").unwrap());
+static HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"产业集群|产业群体|产业群|产业链|产业|行业").unwrap());
 static SCALE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:万亿|五千亿|千亿|五百亿|百亿|十亿)(?:级|以上)?").unwrap());
 static DEVELOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"发展|培育|打造|壮大|做强|做大|做优|引进|聚焦|布局|推动|加快|重点|主导|支柱|特色|优势|如|包括|形成|延伸").unwrap()
+    Regex::new(
+        r"发展|培育|打造|壮大|做强|做大|做优|引进|聚焦|布局|推动|加快|重点|主导|支柱|特色|优势|如|包括|形成|延伸",
+    )
+    .unwrap()
 });
 
 /// Adjectives that may stand before a sector without changing it.
-const ADJECTIVES: &[&str] = &["高端", "新兴", "传统", "优势", "特色", "现代", "绿色", "新型", "先进", "战略性", "高新技术", "数字化", "智能"];
+const ADJECTIVES: &[&str] = &[
+    "高端",
+    "新兴",
+    "传统",
+    "优势",
+    "特色",
+    "现代",
+    "绿色",
+    "新型",
+    "先进",
+    "战略性",
+    "高新技术",
+    "数字化",
+    "智能",
+];
 /// Items that are not sectors.
 const GENERIC: &[&str] = &[
-    "重点", "主导", "支柱", "新兴", "优势", "特色", "传统", "配套", "相关", "本地", "其他", "龙头", "战略性新兴", "新",
-    "各类", "三大", "四大", "五大", "六大", "一批", "上下游", "全", "夕阳", "朝阳", "富民", "主体", "地方", "县域",
+    "重点",
+    "主导",
+    "支柱",
+    "新兴",
+    "优势",
+    "特色",
+    "传统",
+    "配套",
+    "相关",
+    "本地",
+    "其他",
+    "龙头",
+    "战略性新兴",
+    "新",
+    "各类",
+    "三大",
+    "四大",
+    "五大",
+    "六大",
+    "一批",
+    "上下游",
+    "全",
+    "夕阳",
+    "朝阳",
+    "富民",
+    "主体",
+    "地方",
+    "县域",
 ];
 /// Endings that give an unknown item the shape of a sector.
 const SECTOR_ENDINGS: &[&str] = &[
-    "业", "经济", "制造", "加工", "材料", "能源", "汽车", "医药", "旅游", "康养", "信息", "服务", "化工", "装备", "电子",
-    "物流", "茶", "菜", "笋", "果", "药", "器件", "元器件", "电池", "芯片", "纺织", "服装", "家居", "建材", "健康", "文旅",
+    "业",
+    "经济",
+    "制造",
+    "加工",
+    "材料",
+    "能源",
+    "汽车",
+    "医药",
+    "旅游",
+    "康养",
+    "信息",
+    "服务",
+    "化工",
+    "装备",
+    "电子",
+    "物流",
+    "茶",
+    "菜",
+    "笋",
+    "果",
+    "药",
+    "器件",
+    "元器件",
+    "电池",
+    "芯片",
+    "纺织",
+    "服装",
+    "家居",
+    "建材",
+    "健康",
+    "文旅",
 ];
 
 pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
@@ -47,7 +118,10 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
         // Known sectors in a clause that develops them.
         for m in ctx.res.industries.find_iter(s) {
             let span = Span::new(line.start + m.start(), line.start + m.end());
-            if rec.covered(span, &[EntityKind::Industry, EntityKind::Place, EntityKind::Organization]) {
+            if rec.covered(
+                span,
+                &[EntityKind::Industry, EntityKind::Place, EntityKind::Organization],
+            ) {
                 continue;
             }
             if !whole_word(ctx, span) {
@@ -89,7 +163,9 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
         Some(i) => (seg_start + i, &seg[i..]),
         None => (head.start, ""),
     };
-    let mut scale = SCALE.find(qualifier).map(|m| m.as_str().trim_end_matches("以上").to_owned());
+    let mut scale = SCALE
+        .find(qualifier)
+        .map(|m| m.as_str().trim_end_matches("以上").to_owned());
     let mut list_text_end = list_end;
     // 英德红茶、西牛麻竹笋百亿级农业产业: the scale word splits item from head.
     if qualifier.is_empty() {
@@ -120,7 +196,11 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
         if !(is_known || (any_known && shaped) || single_ok && name.chars().count() <= 6) {
             continue;
         }
-        if rec.covered(span, &[EntityKind::Place, EntityKind::Organization, EntityKind::Official]) && !is_known {
+        if rec.covered(
+            span,
+            &[EntityKind::Place, EntityKind::Organization, EntityKind::Official],
+        ) && !is_known
+        {
             continue;
         }
         let id = rec.add(EntityKind::Industry, &name, surface, Some(span), EntityDetail::None);
@@ -206,6 +286,15 @@ fn push_cue(ctx: &Ctx<'_>, rec: &mut Recognition, id: LocalId, span: Span, scale
         .places_in(Span::new(sent.start, span.start))
         .into_iter()
         .map(|(_, id)| id)
-        .find(|id| rec.entities[*id].place().is_some_and(|p| p.adcode.is_some() || p.level == Some(crate::model::PlaceLevel::Zone)));
-    rec.industries.push(IndustryCue { industry: id, span, subject, scale });
+        .find(|id| {
+            rec.entities[*id]
+                .place()
+                .is_some_and(|p| p.adcode.is_some() || p.level == Some(crate::model::PlaceLevel::Zone))
+        });
+    rec.industries.push(IndustryCue {
+        industry: id,
+        span,
+        subject,
+        scale,
+    });
 }

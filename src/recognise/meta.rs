@@ -43,7 +43,8 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
         .take(6)
         .find(|l| {
             let n = l.chars().count();
-            (4..=60).contains(&n) && !(l.starts_with('【') && l.ends_with('】')) && !l.contains('>') && !l.starts_with("来源")
+            let marker = l.starts_with('【') && l.ends_with('】');
+            (4..=60).contains(&n) && !marker && !l.contains('>') && !l.starts_with("来源")
         })
         .map(|l| l.trim_start_matches('\u{feff}').to_owned());
 
@@ -54,9 +55,16 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
     // Source: every naming of the medium, in the whole page (its by-lines may be outside
     // the body), but recorded with a mention only where it is inside the body.
     for caps in SOURCE.captures_iter(text) {
-        let Some(g) = (1..=5).find_map(|i| caps.get(i)) else { continue };
+        let Some(g) = (1..=5).find_map(|i| caps.get(i)) else {
+            continue;
+        };
         // 接受了河南日报记者专访: the particle is not part of the name.
-        let lead: usize = g.as_str().chars().take_while(|c| "了的本".contains(*c)).map(char::len_utf8).sum();
+        let lead: usize = g
+            .as_str()
+            .chars()
+            .take_while(|c| "了的本".contains(*c))
+            .map(char::len_utf8)
+            .sum();
         let mut name = &g.as_str()[lead..];
         let mut span = Span::new(g.start() + lead, g.end());
         // 羊城晚报全媒体 → 羊城晚报.
@@ -123,7 +131,9 @@ fn interviewees(ctx: &Ctx<'_>, rec: &mut Recognition) {
         // …张杨彬就…接受清远日报专访 / 对…彭章瑞进行了专访 / —访…张国旺
         let cl = clause(ctx.text, &ctx.body.spans, span);
         let clause_text = &ctx.text[cl.range()];
-        if INTERVIEWED.is_match(clause_text) || before.contains("访") && before.chars().rev().take(30).any(|c| c == '访') {
+        if INTERVIEWED.is_match(clause_text)
+            || before.contains("访") && before.chars().rev().take(30).any(|c| c == '访')
+        {
             points += 5;
             evidence = cl;
         }

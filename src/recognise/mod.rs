@@ -150,7 +150,14 @@ pub struct Recognition {
 impl Recognition {
     /// Adds a mention of the entity of `kind` named `name`, creating the entity on first sight.
     /// `surface` is the text as written; it becomes an alias when it differs from the name.
-    pub(crate) fn add(&mut self, kind: EntityKind, name: &str, surface: &str, span: Option<Span>, detail: EntityDetail) -> LocalId {
+    pub(crate) fn add(
+        &mut self,
+        kind: EntityKind,
+        name: &str,
+        surface: &str,
+        span: Option<Span>,
+        detail: EntityDetail,
+    ) -> LocalId {
         let id = match self.index.get(&(kind, name.to_owned())) {
             Some(&id) => id,
             None => {
@@ -214,7 +221,12 @@ pub(crate) struct Ctx<'a> {
 
 /// Runs every recogniser over one document, in order.
 pub(crate) fn recognise(text: &str, body: &Body, tokens: &Tokens, res: &Resources) -> Recognition {
-    let ctx = Ctx { text, body, tokens, res };
+    let ctx = Ctx {
+        text,
+        body,
+        tokens,
+        res,
+    };
     let mut rec = Recognition::default();
     let places = place::recognise(&ctx, &mut rec);
     organization::recognise(&ctx, &mut rec, &places);
@@ -238,11 +250,15 @@ fn drop_zones_named_as_projects(rec: &mut Recognition) {
         .filter(|(_, id)| rec.entities[*id].kind == EntityKind::Project)
         .map(|(s, _)| *s)
         .collect();
-    let is_zone = |e: &Entity| e.place().is_some_and(|p| p.level == Some(crate::model::PlaceLevel::Zone));
+    let is_zone = |e: &Entity| {
+        e.place()
+            .is_some_and(|p| p.level == Some(crate::model::PlaceLevel::Zone))
+    };
     let mut dropped = false;
     for e in rec.entities.iter_mut().filter(|e| is_zone(e)) {
         let before = e.mentions.len();
-        e.mentions.retain(|m| !project_spans.iter().any(|p| p.start == m.start && p.end >= m.end));
+        e.mentions
+            .retain(|m| !project_spans.iter().any(|p| p.start == m.start && p.end >= m.end));
         dropped |= e.mentions.len() != before;
     }
     if dropped {
@@ -284,7 +300,13 @@ pub(crate) fn add_amount(ctx: &Ctx<'_>, rec: &mut Recognition, found: &FoundAmou
     // The name is the surface; two statements of the same surface are two amounts, so the
     // index key carries the offset.
     let key = format!("{surface}@{}", found.span.start);
-    let id = rec.add(EntityKind::Amount, &key, "", Some(found.span), EntityDetail::Amount(found.amount.clone()));
+    let id = rec.add(
+        EntityKind::Amount,
+        &key,
+        "",
+        Some(found.span),
+        EntityDetail::Amount(found.amount.clone()),
+    );
     rec.entities[id].name = surface.to_owned();
     id
 }

@@ -16,17 +16,16 @@ use std::sync::LazyLock;
 
 static MEDIA: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:日报|晚报|早报|商报|时报|都市报|电视台|广播电视台|融媒体中心)").unwrap());
-static BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[市县区省州旗]?(?:委|政府|人民政府|人大常委会|政协)").unwrap()
-});
+static BODY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[市县区省州旗]?(?:委|政府|人民政府|人大常委会|政协)").unwrap());
 static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:股份有限公司|有限责任公司|有限公司|集团|公司|商会|协会|学会|联合会|研究院|银行|高科|控股)").unwrap()
 });
 
 /// Stems that make a company ending generic (有关行业协会, 各类企业集团).
 const GENERIC_STEM: &[&str] = &[
-    "有关", "相关", "各类", "各", "行业", "企业", "重点", "龙头", "本地", "当地", "国有", "民营", "外资", "上市", "骨干",
-    "大型", "中小", "一批", "多家", "商", "我们", "这些", "该", "本",
+    "有关", "相关", "各类", "各", "行业", "企业", "重点", "龙头", "本地", "当地", "国有", "民营", "外资", "上市",
+    "骨干", "大型", "中小", "一批", "多家", "商", "我们", "这些", "该", "本",
 ];
 
 pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces) {
@@ -126,6 +125,12 @@ fn place_bodies(ctx: &Ctx<'_>, rec: &mut Recognition) {
         let full = Span::new(span.start, span.end + m.end());
         let canonical = format!("{name}{bare}");
         let surface = ctx.text[full.range()].to_owned();
-        rec.add(EntityKind::Organization, &canonical, &surface, Some(full), EntityDetail::None);
+        rec.add(
+            EntityKind::Organization,
+            &canonical,
+            &surface,
+            Some(full),
+            EntityDetail::None,
+        );
     }
 }

@@ -18,11 +18,13 @@ use std::sync::LazyLock;
 const TITLES_AFTER_NAME: &[&str] = &["总书记", "书记", "主席", "总理", "省长", "市长", "县长", "区长", "同志"];
 /// Endings that show a word before a title is a body, not a name (党支部书记).
 const NOT_NAME_END: &[char] = &[
-    '委', '部', '组', '党', '会', '局', '厅', '府', '处', '室', '院', '校', '村', '镇', '区', '市', '县', '省', '支', '队',
-    '团', '所', '站', '办', '司', '级', '届', '任', '副', '总', '长', '记', '主', '们', '人',
+    '委', '部', '组', '党', '会', '局', '厅', '府', '处', '室', '院', '校', '村', '镇', '区', '市', '县', '省', '支',
+    '队', '团', '所', '站', '办', '司', '级', '届', '任', '副', '总', '长', '记', '主', '们', '人',
 ];
 /// Words that look like a name after a title but are not (书记表示, 主任一行).
-const NOT_NAME: &[&str] = &["同志", "一行", "表示", "指出", "强调", "认为", "介绍", "说", "带队", "主持", "出席", "调研"];
+const NOT_NAME: &[&str] = &[
+    "同志", "一行", "表示", "指出", "强调", "认为", "介绍", "说", "带队", "主持", "出席", "调研",
+];
 
 static REPORTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -74,7 +76,12 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
                         _ => title_span.start,
                     };
                     let clause = Span::new(from.min(title_span.start), name_span.end);
-                    rec.posts.push(PostCue { official: id, title, place, span: clause });
+                    rec.posts.push(PostCue {
+                        official: id,
+                        title,
+                        place,
+                        span: clause,
+                    });
                 }
                 names.push(name.to_owned());
                 last_end = None;
@@ -90,7 +97,12 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
                         let id = rec.add(EntityKind::Official, word, word, Some(w), EntityDetail::None);
                         if *t == "总书记" {
                             let clause = Span::new(w.start, at + t.len());
-                            rec.posts.push(PostCue { official: id, title: (*t).to_owned(), place: PostPlace::National, span: clause });
+                            rec.posts.push(PostCue {
+                                official: id,
+                                title: (*t).to_owned(),
+                                place: PostPlace::National,
+                                span: clause,
+                            });
                         }
                         names.push(word.to_owned());
                     }
@@ -102,7 +114,9 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
     names.sort();
     names.dedup();
     for name in &names {
-        let Some(id) = rec.find(EntityKind::Official, name) else { continue };
+        let Some(id) = rec.find(EntityKind::Official, name) else {
+            continue;
+        };
         for &line in &ctx.body.spans {
             for (pos, _) in ctx.text[line.range()].match_indices(name.as_str()) {
                 let span = Span::new(line.start + pos, line.start + pos + name.len());
@@ -148,7 +162,8 @@ fn post_place(ctx: &Ctx<'_>, rec: &Recognition, title: Span, previous: Option<Po
         .filter(|(s, id)| {
             rec.entities[*id].kind == EntityKind::Place
                 && s.start < title.start
-                && (s.end == title.start || (s.end > title.start && s.end <= title.start + first.map_or(0, char::len_utf8)))
+                && (s.end == title.start
+                    || (s.end > title.start && s.end <= title.start + first.map_or(0, char::len_utf8)))
         })
         .max_by_key(|(s, _)| s.len())
         .map(|(_, id)| *id);
@@ -161,7 +176,9 @@ fn post_place(ctx: &Ctx<'_>, rec: &Recognition, title: Span, previous: Option<Po
     }
     match first {
         Some('省') => PostPlace::Implied(PlaceLevel::Province),
-        Some('市') => previous.filter(|p| !matches!(p, PostPlace::Implied(_))).unwrap_or(PostPlace::Implied(PlaceLevel::Prefecture)),
+        Some('市') => previous
+            .filter(|p| !matches!(p, PostPlace::Implied(_)))
+            .unwrap_or(PostPlace::Implied(PlaceLevel::Prefecture)),
         Some('县') => PostPlace::Implied(PlaceLevel::County),
         Some('区') => previous.unwrap_or(PostPlace::Implied(PlaceLevel::District)),
         _ => previous.unwrap_or(PostPlace::Implied(PlaceLevel::Prefecture)),
@@ -231,7 +248,12 @@ fn reporters(ctx: &Ctx<'_>, rec: &mut Recognition) {
                 let base = line.start + group.start();
                 for (off, name) in split_names(group.as_str()) {
                     let span = Span::new(base + off, base + off + name.len());
-                    if looks_like_name(ctx, name) && !rec.covered(span, &[EntityKind::Official, EntityKind::Place, EntityKind::Organization]) {
+                    if looks_like_name(ctx, name)
+                        && !rec.covered(
+                            span,
+                            &[EntityKind::Official, EntityKind::Place, EntityKind::Organization],
+                        )
+                    {
                         rec.add(EntityKind::Person, name, name, Some(span), EntityDetail::None);
                     }
                 }

@@ -38,7 +38,21 @@ pub(crate) struct PlaceIndex {
 }
 
 /// Full names too generic to be a mention by themselves.
-const GENERIC: &[&str] = &["我国", "城区", "郊区", "矿区", "新区", "市中区", "中国", "东区", "西区", "南区", "北区", "市区", "县区"];
+const GENERIC: &[&str] = &[
+    "我国",
+    "城区",
+    "郊区",
+    "矿区",
+    "新区",
+    "市中区",
+    "中国",
+    "东区",
+    "西区",
+    "南区",
+    "北区",
+    "市区",
+    "县区",
+];
 
 impl PlaceIndex {
     /// Builds the automaton. `common_word` says whether a short form is an ordinary word
@@ -101,7 +115,9 @@ pub(crate) struct DocPlaces {
 }
 
 /// Characters after a short form that make it part of a street, road or building name.
-const STREET: &[char] = &['路', '街', '道', '巷', '桥', '站', '湖', '江', '河', '山', '村', '里', '馆', '楼', '寺'];
+const STREET: &[char] = &[
+    '路', '街', '道', '巷', '桥', '站', '湖', '江', '河', '山', '村', '里', '馆', '楼', '寺',
+];
 
 struct RawMatch {
     span: Span,
@@ -119,7 +135,10 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) -> DocPlaces {
             if ctx.body.is_redacted(span) {
                 continue;
             }
-            raw.push(RawMatch { span, target: m.pattern().as_usize() });
+            raw.push(RawMatch {
+                span,
+                target: m.pattern().as_usize(),
+            });
         }
     }
 
@@ -129,14 +148,18 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) -> DocPlaces {
         if let Target::Division { codes, full } = &index.targets[m.target] {
             if codes.len() == 1 {
                 let d = gaz.get(codes[0]);
-                let strong = *full || d.is_some_and(|d| matches!(d.level, PlaceLevel::Province | PlaceLevel::Prefecture));
+                let strong =
+                    *full || d.is_some_and(|d| matches!(d.level, PlaceLevel::Province | PlaceLevel::Prefecture));
                 if let (true, Some(p)) = (strong, gaz.province_of(codes[0])) {
                     *tally.entry(p).or_default() += 1;
                 }
             }
         }
     }
-    let dominant = tally.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(p, _)| *p);
+    let dominant = tally
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(p, _)| *p);
     let mut places = DocPlaces::default();
 
     for m in &raw {
@@ -147,7 +170,9 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) -> DocPlaces {
                 if !exact_full && !short_form_ok(ctx, m.span) {
                     continue;
                 }
-                let Some(code) = choose(gaz, codes, dominant, &tally) else { continue };
+                let Some(code) = choose(gaz, codes, dominant, &tally) else {
+                    continue;
+                };
                 let Some(d) = gaz.get(code) else { continue };
                 if !exact_full {
                     // A county or district by its short name, outside the document's province.
@@ -161,19 +186,43 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) -> DocPlaces {
                     adcode: Some(code.to_string()),
                     parent_adcode: d.parent.map(|p| p.to_string()),
                 };
-                let id = rec.add(EntityKind::Place, &d.name, surface, Some(m.span), EntityDetail::Place(info));
+                let id = rec.add(
+                    EntityKind::Place,
+                    &d.name,
+                    surface,
+                    Some(m.span),
+                    EntityDetail::Place(info),
+                );
                 places.codes.insert(id, code);
             }
             Target::Region(name) => {
-                let info = PlaceInfo { level: Some(PlaceLevel::Region), ..PlaceInfo::default() };
-                rec.add(EntityKind::Place, name, surface, Some(m.span), EntityDetail::Place(info));
+                let info = PlaceInfo {
+                    level: Some(PlaceLevel::Region),
+                    ..PlaceInfo::default()
+                };
+                rec.add(
+                    EntityKind::Place,
+                    name,
+                    surface,
+                    Some(m.span),
+                    EntityDetail::Place(info),
+                );
             }
             Target::Country(name) => {
                 if !short_form_ok(ctx, m.span) {
                     continue;
                 }
-                let info = PlaceInfo { level: Some(PlaceLevel::Country), ..PlaceInfo::default() };
-                rec.add(EntityKind::Place, name, surface, Some(m.span), EntityDetail::Place(info));
+                let info = PlaceInfo {
+                    level: Some(PlaceLevel::Country),
+                    ..PlaceInfo::default()
+                };
+                rec.add(
+                    EntityKind::Place,
+                    name,
+                    surface,
+                    Some(m.span),
+                    EntityDetail::Place(info),
+                );
             }
         }
     }
@@ -193,7 +242,12 @@ fn short_form_ok(ctx: &Ctx<'_>, span: Span) -> bool {
 
 /// Picks one division among candidates: inside the dominant province first, then the most
 /// mentioned province, then the highest level, then the lowest code.
-fn choose(gaz: &Gazetteer, codes: &[AdCode], dominant: Option<AdCode>, tally: &BTreeMap<AdCode, usize>) -> Option<AdCode> {
+fn choose(
+    gaz: &Gazetteer,
+    codes: &[AdCode],
+    dominant: Option<AdCode>,
+    tally: &BTreeMap<AdCode, usize>,
+) -> Option<AdCode> {
     codes.iter().copied().min_by_key(|&c| {
         let inside = dominant.is_some_and(|p| gaz.is_within(c, p));
         let weight = gaz.province_of(c).and_then(|p| tally.get(&p)).copied().unwrap_or(0);
@@ -225,7 +279,10 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
                 continue;
             }
             let word = m.as_str();
-            let suffix = word.trim_start_matches("国家级").trim_start_matches("国家").trim_start_matches("省级");
+            let suffix = word
+                .trim_start_matches("国家级")
+                .trim_start_matches("国家")
+                .trim_start_matches("省级");
             let kind = canonical_zone_word(suffix);
             // 江门高新产业新城中心 is a project; its zone word is part of the name.
             if ctx.text[span.end..line.end].starts_with("中心") {
@@ -233,7 +290,9 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
             }
             // 经贸创新发展示范园区: 发展 belongs to the name here, though it stops phrases elsewhere.
             let from = match ctx.tokens.word_ending_at(span.start) {
-                Some(w) if ["发展", "合作", "创新", "开发", "建设"].contains(&&ctx.text[w.range()]) => w.start,
+                Some(w) if ["发展", "合作", "创新", "开发", "建设"].contains(&&ctx.text[w.range()]) => {
+                    w.start
+                }
                 _ => span.start,
             };
             let start = extend_left(ctx.text, ctx.tokens, line.start, from, 16);
@@ -254,7 +313,11 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
             }
             let full = Span::new(start, span.end);
             let surface = &ctx.text[full.range()];
-            let canonical = if kind == "高新区" { format!("{stem}高新区") } else { surface.to_owned() };
+            let canonical = if kind == "高新区" {
+                format!("{stem}高新区")
+            } else {
+                surface.to_owned()
+            };
             let parent = anchor.and_then(|(_, id)| places.codes.get(&id).copied());
             let code = if kind == "高新区" {
                 gaz.lookup(&format!("{stem}高新技术产业开发区")).first().copied()
@@ -266,7 +329,13 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
                 adcode: code.map(|c| c.to_string()),
                 parent_adcode: parent.map(|p| p.to_string()),
             };
-            let id = rec.add(EntityKind::Place, &canonical, surface, Some(full), EntityDetail::Place(info));
+            let id = rec.add(
+                EntityKind::Place,
+                &canonical,
+                surface,
+                Some(full),
+                EntityDetail::Place(info),
+            );
             if let Some(c) = code {
                 places.codes.insert(id, c);
             }
@@ -306,7 +375,9 @@ pub(crate) fn from_name_prefixes(ctx: &Ctx<'_>, rec: &mut Recognition) {
         if !named {
             continue;
         }
-        let Some(w) = ctx.tokens.word_at(span.start) else { continue };
+        let Some(w) = ctx.tokens.word_at(span.start) else {
+            continue;
+        };
         // 对古雷 | 石化项目: the name may start inside a guessed word.
         let w = Span::new(span.start, w.end);
         let word = &ctx.text[w.range()];
@@ -335,7 +406,13 @@ pub(crate) fn from_name_prefixes(ctx: &Ctx<'_>, rec: &mut Recognition) {
         }
         let info = PlaceInfo::default();
         for span in alone.into_iter().chain(inside) {
-            rec.add(EntityKind::Place, word, word, Some(span), EntityDetail::Place(info.clone()));
+            rec.add(
+                EntityKind::Place,
+                word,
+                word,
+                Some(span),
+                EntityDetail::Place(info.clone()),
+            );
         }
     }
 }

@@ -45,19 +45,71 @@ static INDICATOR: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-static TARGET: LazyLock<Regex> =
-    LazyLock::new(|| {
-        Regex::new(r"目标|力争|争取|确保|预计|努力(?:实现|达到)|[将要](?:实现|达到|突破)|计划(?:实现|达到|用)|到20\d\d年").unwrap()
-    });
+static TARGET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"目标|力争|争取|确保|预计|努力(?:实现|达到)|[将要](?:实现|达到|突破)|计划(?:实现|达到|用)|到20\d\d年")
+        .unwrap()
+});
 static PERIOD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"十[一二三四五六七八九]五|\d{4}年|今年|明年|上半年|下半年|前三季度|一季度").unwrap());
 
 /// Generic words that cannot name a project by themselves.
 const GENERIC: &[&str] = &[
-    "产业", "重点", "重大", "民生", "招商", "建设", "投资", "储备", "在建", "新建", "续建", "签约", "开工", "竣工", "龙头",
-    "大", "好", "优质", "单体", "示范", "基础设施", "社会", "政府", "工业", "农业", "引进", "落地", "合作", "试点", "民营",
-    "外资", "城建", "交通", "水利", "能源", "重中之重", "一批", "这些", "该", "各类", "产业化", "好项目", "大项目", "城市",
-    "乡村振兴", "帮扶", "PPP", "招商引资", "攻坚", "提升", "改造", "配套", "相关", "技改", "增资", "扩产",
+    "产业",
+    "重点",
+    "重大",
+    "民生",
+    "招商",
+    "建设",
+    "投资",
+    "储备",
+    "在建",
+    "新建",
+    "续建",
+    "签约",
+    "开工",
+    "竣工",
+    "龙头",
+    "大",
+    "好",
+    "优质",
+    "单体",
+    "示范",
+    "基础设施",
+    "社会",
+    "政府",
+    "工业",
+    "农业",
+    "引进",
+    "落地",
+    "合作",
+    "试点",
+    "民营",
+    "外资",
+    "城建",
+    "交通",
+    "水利",
+    "能源",
+    "重中之重",
+    "一批",
+    "这些",
+    "该",
+    "各类",
+    "产业化",
+    "好项目",
+    "大项目",
+    "城市",
+    "乡村振兴",
+    "帮扶",
+    "PPP",
+    "招商引资",
+    "攻坚",
+    "提升",
+    "改造",
+    "配套",
+    "相关",
+    "技改",
+    "增资",
+    "扩产",
 ];
 
 pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount]) {
@@ -74,9 +126,13 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
         if !a.amount.unit.is_money() {
             continue;
         }
-        let Some(line) = super::text::line_of(&ctx.body.spans, a.span) else { continue };
+        let Some(line) = super::text::line_of(&ctx.body.spans, a.span) else {
+            continue;
+        };
         let before = &ctx.text[line.start..a.span.start];
-        let Some(kw) = INVEST_BEFORE.captures(before) else { continue };
+        let Some(kw) = INVEST_BEFORE.captures(before) else {
+            continue;
+        };
         let keyword = kw.get(1).map_or("", |m| m.as_str());
         let role = if keyword.contains("计划") {
             InvestmentRole::Planned
@@ -90,7 +146,10 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
         let after = &ctx.text[a.span.end..line.end];
         if let Some(rest) = after.strip_prefix('的') {
             let start = a.span.end + '的'.len_utf8();
-            let mut end = start + rest.find(['、', '，', ',', '。', '；', ';', '等']).unwrap_or(rest.len());
+            let mut end = start
+                + rest
+                    .find(['、', '，', ',', '。', '；', ';', '等'])
+                    .unwrap_or(rest.len());
             // The name ends with 项目 where it has one (…转型升级项目建设 → …转型升级项目).
             if let Some(i) = ctx.text[start..end].find("项目") {
                 end = start + i + "项目".len();
@@ -98,7 +157,12 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
             let name_span = Span::new(start, end);
             if let Some(project) = add_project(ctx, rec, name_span) {
                 let amount = add_amount(ctx, rec, a);
-                rec.investments.push(InvestmentCue { project, amount, role, span: Span::new(kw_start, end) });
+                rec.investments.push(InvestmentCue {
+                    project,
+                    amount,
+                    role,
+                    span: Span::new(kw_start, end),
+                });
                 used[i] = true;
             }
             continue;
@@ -111,7 +175,12 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
             let start = extend_left(ctx.text, ctx.tokens, line.start, line.start + stripped.len(), 16);
             if let Some(project) = add_project(ctx, rec, Span::new(start, end)) {
                 let amount = add_amount(ctx, rec, a);
-                rec.investments.push(InvestmentCue { project, amount, role, span: Span::new(start, a.span.end) });
+                rec.investments.push(InvestmentCue {
+                    project,
+                    amount,
+                    role,
+                    span: Span::new(start, a.span.end),
+                });
                 used[i] = true;
             }
         }
@@ -126,11 +195,17 @@ fn add_project(ctx: &Ctx<'_>, rec: &mut Recognition, span: Span) -> Option<Local
     }
     let id = rec.add(EntityKind::Project, name, name, Some(span), EntityDetail::None);
     // The place the name starts with, and the organisation that invests.
-    let place = rec.places_in(span).into_iter().find(|(s, _)| s.start == span.start).map(|(_, id)| id);
+    let place = rec
+        .places_in(span)
+        .into_iter()
+        .find(|(s, _)| s.start == span.start)
+        .map(|(_, id)| id);
     let investor = rec
         .mentions
         .iter()
-        .find(|(s, eid)| s.start == span.start && s.end < span.end && rec.entities[*eid].kind == EntityKind::Organization)
+        .find(|(s, eid)| {
+            s.start == span.start && s.end < span.end && rec.entities[*eid].kind == EntityKind::Organization
+        })
         .map(|(_, eid)| *eid);
     let industry = ctx
         .res
@@ -138,7 +213,13 @@ fn add_project(ctx: &Ctx<'_>, rec: &mut Recognition, span: Span) -> Option<Local
         .find(name)
         .map(|m| ctx.res.industry_names[m.pattern().as_usize()].0.clone())
         .and_then(|n| rec.find(EntityKind::Industry, &n));
-    rec.projects.push(ProjectCue { project: id, place, investor, industry, span });
+    rec.projects.push(ProjectCue {
+        project: id,
+        place,
+        investor,
+        industry,
+        span,
+    });
     Some(id)
 }
 
@@ -152,7 +233,11 @@ fn project_name_ok(name: &str) -> bool {
         return false;
     }
     let stem = name.trim_end_matches("项目");
-    if stem.chars().count() < 2 || GENERIC.iter().any(|g| stem == *g || stem.ends_with(g) && stem.chars().count() <= g.chars().count() + 1) {
+    if stem.chars().count() < 2
+        || GENERIC
+            .iter()
+            .any(|g| stem == *g || stem.ends_with(g) && stem.chars().count() <= g.chars().count() + 1)
+    {
         return false;
     }
     !GENERIC.iter().any(|g| stem.starts_with(g) && stem.chars().count() <= 4)
@@ -180,12 +265,14 @@ fn named_before_project(ctx: &Ctx<'_>, rec: &mut Recognition) {
                             span.start = extend_left(ctx.text, ctx.tokens, span.start, span.end, 20);
                         }
                         // 龙头项目, 重点项目: the text vouches for each item; otherwise each needs a name.
-                        let vouched = items.len() > 1 && ["龙头", "重点", "重大", "重中之重"].iter().any(|w| qualifier.contains(w));
+                        let vouched = items.len() > 1
+                            && ["龙头", "重点", "重大", "重中之重"]
+                                .iter()
+                                .any(|w| qualifier.contains(w));
                         let facility = FACILITY_HEAD.is_match(&ctx.text[span.range()]);
-                        if vouched || facility || has_proper_word(ctx, rec, span) {
-                            if !rec.covered(span, &[EntityKind::Project]) {
-                                add_project(ctx, rec, span);
-                            }
+                        let named = vouched || facility || has_proper_word(ctx, rec, span);
+                        if named && !rec.covered(span, &[EntityKind::Project]) {
+                            add_project(ctx, rec, span);
                         }
                     }
                 }
@@ -257,10 +344,13 @@ fn figures(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: 
         let surface = &ctx.text[a.span.range()];
         let after = &ctx.text[a.span.end..];
         // 千亿级, 五百亿以上产业集群: a scale, not a figure.
-        if surface.ends_with('级') || after.starts_with('级') || after.trim_start_matches("以上").starts_with("产业") {
+        if surface.ends_with('级') || after.starts_with('级') || after.trim_start_matches("以上").starts_with("产业")
+        {
             continue;
         }
-        let Some(line) = super::text::line_of(&ctx.body.spans, a.span) else { continue };
+        let Some(line) = super::text::line_of(&ctx.body.spans, a.span) else {
+            continue;
+        };
         let cl = clause(ctx.text, &ctx.body.spans, a.span);
         let before = &ctx.text[cl.start.max(line.start)..a.span.start];
         // The indicator stands in the clause, or earlier in the sentence (力争地区生产总值增长7%以上,突破3000亿元).
@@ -268,14 +358,21 @@ fn figures(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: 
         let indicator = INDICATOR
             .find_iter(before)
             .last()
-            .or_else(|| INDICATOR.find_iter(sent_before).filter(|m| !["增长", "增速", "占比", "比重", "占"].contains(&m.as_str())).last())
+            .or_else(|| {
+                INDICATOR
+                    .find_iter(sent_before)
+                    .filter(|m| !["增长", "增速", "占比", "比重", "占"].contains(&m.as_str()))
+                    .last()
+            })
             .map(|m| m.as_str().to_owned());
         let keep = match a.amount.unit {
             Unit::Cny | Unit::Usd | Unit::Eur | Unit::Hkd => true,
             Unit::Percent => indicator.is_some(),
             Unit::Count => {
                 let chained = accepted_count_end.is_some_and(|e| ctx.text[e..a.span.start] == *"、");
-                let project_after = after.trim_start_matches(['重', '点', '大', '产', '业']).starts_with("项目")
+                let project_after = after
+                    .trim_start_matches(['重', '点', '大', '产', '业'])
+                    .starts_with("项目")
                     || after.starts_with("重中之重项目");
                 before.ends_with("项目") || project_after || chained
             }
@@ -295,8 +392,19 @@ fn figures(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: 
             .places_in(Span::new(sent.start, a.span.start))
             .into_iter()
             .map(|(_, id)| id)
-            .find(|id| rec.entities[*id].place().is_some_and(|p| matches!(p.level, Some(l) if l != PlaceLevel::Country && l != PlaceLevel::Region)));
+            .find(|id| {
+                rec.entities[*id]
+                    .place()
+                    .is_some_and(|p| matches!(p.level, Some(l) if l != PlaceLevel::Country && l != PlaceLevel::Region))
+            });
         let amount = add_amount(ctx, rec, a);
-        rec.figures.push(FigureCue { amount, target, indicator, period, subject, span: cl });
+        rec.figures.push(FigureCue {
+            amount,
+            target,
+            indicator,
+            period,
+            subject,
+            span: cl,
+        });
     }
 }
