@@ -285,6 +285,11 @@ fn amounts(ctx: &Ctx<'_>, _rec: &mut Recognition) -> Vec<FoundAmount> {
     for &span in &ctx.body.spans {
         for f in figures::scan(ctx.text, span) {
             if let FigureKind::Amount(amount) = f.kind {
+                // 亿元以上项目: a threshold with no number is no figure.
+                let surface = ctx.text[f.span.range()].trim_start_matches(['超', '近', '约', '逾', '过', '上']);
+                if surface.starts_with(['亿', '万']) && !surface.starts_with("万亿") {
+                    continue;
+                }
                 if !ctx.body.is_redacted(f.span) {
                     out.push(FoundAmount { span: f.span, amount });
                 }

@@ -188,6 +188,8 @@ fn post_place(ctx: &Ctx<'_>, rec: &Recognition, title: Span, previous: Option<Po
 /// The name right after a title: one word of two or three characters starting with a
 /// surname, or a one-character surname word followed by a one- or two-character word.
 fn name_after(ctx: &Ctx<'_>, pos: usize) -> Option<Span> {
+    // 区委书记 刘永辉: a by-line may put spaces between title and name.
+    let pos = pos + (ctx.text[pos..].len() - ctx.text[pos..].trim_start_matches([' ', '\u{3000}']).len());
     let w = ctx.tokens.word_at(pos)?;
     let word = &ctx.text[w.range()];
     let n = word.chars().count();

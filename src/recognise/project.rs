@@ -150,9 +150,14 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
                 + rest
                     .find(['、', '，', ',', '。', '；', ';', '等'])
                     .unwrap_or(rest.len());
-            // The name ends with 项目 where it has one (…转型升级项目建设 → …转型升级项目).
+            // The name ends with 项目 where it has one (…转型升级项目建设 → …转型升级项目), and
+            // before the next investment of a list joined by 和 (X和总投资60亿元的Y).
             if let Some(i) = ctx.text[start..end].find("项目") {
                 end = start + i + "项目".len();
+            }
+            if let Some(i) = ctx.text[start..end].find("投资") {
+                end = start + ctx.text[start..start + i].trim_end_matches(['总', '计', '划']).len();
+                end = start + ctx.text[start..end].trim_end_matches(['和', '及', '与', '、']).len();
             }
             let name_span = Span::new(start, end);
             if let Some(project) = add_project(ctx, rec, name_span) {
