@@ -56,12 +56,15 @@ static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}:\d{2}(?::\d{2})?)\s*$")
         .unwrap()
 });
+// A news-list item that opens with its date: [2023-02-19] 杭州亚运会筹备……
+static LEADING_TIMESTAMP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\[【(（]?\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*[\]】)）]").unwrap());
 static ONLY_TIMESTAMP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\d\s:/.\-年月日]+$").unwrap());
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^(?:返回顶部|返回首页|分享到|分享|打印|关闭|关闭窗口|收藏|点赞|评论|扫一扫|新闻排行榜?|精彩推荐|热点推荐|",
-        r"相关新闻|相关阅读|推荐阅读|延伸阅读|热门推荐|数字报|官方微信|官方微博|上一篇|下一篇|更多|",
+        r"^(?:返回顶部|返回首页|分享到.*|分享|打印|关闭|关闭窗口|收藏|点赞|评论|扫一扫|新闻排行榜?|精彩推荐|热点推荐|",
+        r"【?相关新闻】?|【?相关阅读】?|【?推荐阅读】?|【?延伸阅读】?|热门推荐|扫一扫.*|字号.*|数字报|官方微信|官方微博|上一篇|下一篇|更多|",
         r"登录|注册|首页|网站地图|联系我们|版权所有.*|Copyright.*|ICP.*|.*图库|.{0,6}24小时|The End|END|（完）|\(完\))$"
     ))
     .unwrap()
@@ -113,6 +116,7 @@ pub fn find_body(text: &str, is_html: bool) -> Body {
             Mark::Drop(DropReason::Furniture)
         } else if line.starts_with(['•', '●', '·', '▪', '■', '◆', '►', '▶', '○', '◇'])
             || ONLY_TIMESTAMP.is_match(line)
+            || (chars <= 80 && LEADING_TIMESTAMP.is_match(line))
             || (chars <= 80 && TIMESTAMP.is_match(line) && !line.contains("来源"))
         {
             Mark::Drop(DropReason::NewsList)
