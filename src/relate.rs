@@ -547,6 +547,36 @@ fn gazetteer_links(b: &mut Builder<'_>) {
         .filter_map(|id| Some((id, b.code(id)?)))
         .collect();
     let mut linked: HashSet<(LocalId, LocalId)> = HashSet::new();
+    // A division whose parent the text does not name is also linked, with evidence, to the
+    // nearest ancestor it does name (英德 … 广东: 英德市 located_in 广东省).
+    for &(id, code) in &named {
+        let parent = b.res.gazetteer.get(code).and_then(|d| d.parent);
+        let nearest = b.res.gazetteer.ancestors(code).skip(1).map(|d| d.code).find(|c| {
+            b.rec
+                .find(
+                    EntityKind::Place,
+                    &b.res.gazetteer.get(*c).map(|d| d.name.clone()).unwrap_or_default(),
+                )
+                .is_some_and(|p| !b.rec.entities[p].mentions.is_empty())
+        });
+        let parent_named = parent
+            .and_then(|p| b.rec.find(EntityKind::Place, &b.res.gazetteer.get(p)?.name))
+            .is_some_and(|p| !b.rec.entities[p].mentions.is_empty());
+        if let (false, Some(anc)) = (parent_named, nearest) {
+            let Some(anc_id) = b.division(anc) else { continue };
+            if linked.insert((id, anc_id)) {
+                let ev = vec![b.rec.entities[id].mentions[0], b.rec.entities[anc_id].mentions[0]];
+                b.push(
+                    RelationKind::LocatedIn,
+                    End::Entity(id),
+                    End::Entity(anc_id),
+                    RelationAttrs::default(),
+                    "gazetteer",
+                    ev,
+                );
+            }
+        }
+    }
     for (id, code) in named {
         let (mut child, mut child_code) = (id, code);
         while let Some(parent_code) = b.res.gazetteer.get(child_code).and_then(|d| d.parent) {

@@ -10,7 +10,7 @@
 use crate::graph::KnowledgeGraph;
 use crate::model::EntityKind;
 use petgraph::dot::{Config, Dot};
-use petgraph::visit::{EdgeRef, NodeIndexable};
+use petgraph::visit::NodeIndexable;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -66,7 +66,11 @@ pub fn to_string(graph: &KnowledgeGraph) -> String {
             EntityKind::Amount => "box",
             _ => "ellipse",
         };
-        format!("label = \"{}\" shape = {shape} style = filled fillcolor = \"{}\"", escape(&label), colour(n.kind))
+        format!(
+            "label = \"{}\" shape = {shape} style = filled fillcolor = \"{}\"",
+            escape(&label),
+            colour(n.kind)
+        )
     };
     let edge_attrs = |_, e: petgraph::stable_graph::EdgeReference<'_, crate::graph::Edge>| {
         let w = e.weight();
@@ -94,7 +98,11 @@ pub fn to_string(graph: &KnowledgeGraph) -> String {
     }
     let mut clusters = String::new();
     for (i, (doc, nodes)) in members.iter().enumerate() {
-        let _ = write!(clusters, "    subgraph \"cluster_{i}\" {{\n        label = \"{}\"\n       ", escape(doc));
+        let _ = write!(
+            clusters,
+            "    subgraph \"cluster_{i}\" {{\n        label = \"{}\"\n       ",
+            escape(doc)
+        );
         for n in nodes {
             let _ = write!(clusters, " {n};");
         }

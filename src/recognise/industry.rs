@@ -13,14 +13,19 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"产业集群|产业群体|产业群|产业链|产业|行业").unwrap());
+static COUNT_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\d+|[一二三四五六七八九十两]+)(?:大|个|类|项)(?:千亿级|百亿级|主导|支柱|重点|特色|优势|新兴|战略性|传统|现代|产业)*$")
+        .unwrap()
+});
 static SCALE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:万亿|五千亿|千亿|五百亿|百亿|十亿)(?:级|以上)?").unwrap());
 static DEVELOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"发展|培育|打造|壮大|做强|做大|做优|引进|聚焦|布局|推动|加快|重点|主导|支柱|特色|优势|如|包括|形成|延伸",
-    )
-    .unwrap()
+    Regex::new(r"发展|培育|打造|壮大|做强|做大|做优|引进|聚焦|布局|主导|支柱|首位|延伸|集群").unwrap()
 });
+/// Words of a clause about reform or governance, whose lists are policy areas, not sectors
+/// (深化放管服、国资国企、金融服务等重点领域改革).
+static NOT_SECTORS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"改革|领域|环节|体制|机制|监管|风险|整治|执法|督查|考核").unwrap());
 
 /// Adjectives that may stand before a sector without changing it.
 const ADJECTIVES: &[&str] = &[
@@ -124,11 +129,21 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
             ) {
                 continue;
             }
-            if !whole_word(ctx, span) {
+            // A sector stands as a list item or before its head word: 金融服务专班 and
+            // 金融双保障 are other things.
+            let next = &ctx.text[span.end..line.end];
+            let item_end = next.is_empty()
+                || next.starts_with(['、', '，', ',', '。', '；', ';', '等', '和', '及', '与', '”', '）', ')'])
+                || next.starts_with("产业")
+                || next.starts_with("行业");
+            if !whole_word(ctx, span) || !item_end {
                 continue;
             }
             let cl = clause(ctx.text, &ctx.body.spans, span);
-            if !DEVELOP.is_match(&ctx.text[cl.range()]) {
+            // A verb that develops must stand before it in the sentence (大力发展生产性服务业,
+            // 如电子商务、数字经济), and the clause must not be about reform.
+            let sent = sentence(ctx.text, &ctx.body.spans, span);
+            if !DEVELOP.is_match(&ctx.text[sent.start..span.end]) || NOT_SECTORS.is_match(&ctx.text[cl.range()]) {
                 continue;
             }
             let (name, _) = &ctx.res.industry_names[m.pattern().as_usize()];
@@ -159,9 +174,13 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
     };
     let seg = &ctx.text[seg_start..head.start];
     // The list ends at 等 (…等9个千亿级); what follows 等 only qualifies the head.
+    // …等9个千亿级 or, without 等, …机械电子三大主导: the count and its adjectives qualify the head.
     let (list_end, qualifier) = match seg.rfind('等') {
         Some(i) => (seg_start + i, &seg[i..]),
-        None => (head.start, ""),
+        None => match COUNT_QUALIFIER.find(seg) {
+            Some(m) => (seg_start + m.start(), &seg[m.start()..]),
+            None => (head.start, ""),
+        },
     };
     let mut scale = SCALE
         .find(qualifier)

@@ -16,6 +16,10 @@ use std::sync::LazyLock;
 
 static MEDIA: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:日报|晚报|早报|商报|时报|都市报|电视台|广播电视台|融媒体中心)").unwrap());
+/// The head of a list of companies: 与东方电气集团、国机重装等龙头企业.
+static COMPANY_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"等(?:\d+家|[一二三四五六七八九十几多数百]+家)?(?:龙头|重点|知名|骨干|头部|领军|上市|链主|世界500强|大)?(?:企业|公司|集团|央企|国企|民企|车企|药企)").unwrap()
+});
 static BODY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[市县区省州旗]?(?:委|政府|人民政府|人大常委会|政协)").unwrap());
 static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
@@ -64,6 +68,39 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
         }
     }
     place_bodies(ctx, rec);
+    company_lists(ctx, rec);
+}
+
+/// Companies listed before 等…企业: each item with a name of its own is an organisation.
+fn company_lists(ctx: &Ctx<'_>, rec: &mut Recognition) {
+    for &line in &ctx.body.spans {
+        for m in COMPANY_LIST.find_iter(&ctx.text[line.range()]) {
+            let list_end = line.start + m.start();
+            let cl = super::text::clause(ctx.text, &ctx.body.spans, Span::new(list_end, list_end));
+            let mut start = cl.start;
+            let items: Vec<&str> = ctx.text[cl.start..list_end].split(['、', '和']).collect();
+            for (k, item) in items.iter().enumerate() {
+                let mut span = Span::new(start, start + item.len());
+                start = span.end + '、'.len_utf8();
+                if k == 0 {
+                    span.start = extend_left(ctx.text, ctx.tokens, span.start, span.end, 12);
+                }
+                let name = &ctx.text[span.range()];
+                let n = name.chars().count();
+                if !(2..=12).contains(&n) || !name.chars().all(is_han) {
+                    continue;
+                }
+                if rec.covered(span, &[EntityKind::Organization]) {
+                    continue;
+                }
+                // Whole places are not companies; a name needs a word of its own.
+                let place_only = rec.places_in(span).first().is_some_and(|(s, _)| *s == span);
+                if !place_only && super::text::has_proper_word(ctx, rec, span) {
+                    rec.add(EntityKind::Organization, name, name, Some(span), EntityDetail::None);
+                }
+            }
+        }
+    }
 }
 
 /// The shortest name of two to four characters before a media ending that starts on a word
