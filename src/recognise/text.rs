@@ -23,22 +23,34 @@ pub(crate) fn line_of(body: &[Span], span: Span) -> Option<Span> {
     body.get(i).copied().filter(|s| s.contains(span))
 }
 
+/// How far a clause or sentence reaches on each side of what it is expanded from: real
+/// sentences stay under a few hundred characters, and the bound keeps a line without
+/// punctuation (产业产业…) linear instead of quadratic.
+const MAX_UNIT_CHARS: usize = 500;
+
 /// Expands `span` to the enclosing unit bounded by characters for which `stop` holds,
 /// without leaving `line`.
 pub(crate) fn expand(text: &str, line: Span, span: Span, stop: impl Fn(char) -> bool) -> Span {
     let before = &text[line.start..span.start];
-    let start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| stop(c))
-        .map(|(i, c)| line.start + i + c.len_utf8())
-        .unwrap_or(line.start);
+    let mut start = line.start;
+    for (n, (i, c)) in before.char_indices().rev().enumerate() {
+        if stop(c) {
+            start = line.start + i + c.len_utf8();
+            break;
+        }
+        if n == MAX_UNIT_CHARS {
+            start = line.start + i;
+            break;
+        }
+    }
     let after = &text[span.end..line.end];
-    let end = after
-        .char_indices()
-        .find(|&(_, c)| stop(c))
-        .map(|(i, _)| span.end + i)
-        .unwrap_or(line.end);
+    let mut end = line.end;
+    for (n, (i, c)) in after.char_indices().enumerate() {
+        if stop(c) || n == MAX_UNIT_CHARS {
+            end = span.end + i;
+            break;
+        }
+    }
     let start = skip_space(text, start, end);
     Span::new(start.min(span.start), end.max(span.end))
 }
@@ -382,6 +394,19 @@ pub(crate) fn has_proper_word(ctx: &super::Ctx<'_>, rec: &super::Recognition, sp
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_without_punctuation_gives_bounded_clauses() {
+        // 产业产业…: without the bound every clause is the whole line, and a recogniser that
+        // takes the clause of each match is quadratic in the line.
+        let text = "产业".repeat(5_000);
+        let body = [Span::new(0, text.len())];
+        let mid = Span::new(text.len() / 2, text.len() / 2 + "产业".len());
+        for unit in [clause(&text, &body, mid), sentence(&text, &body, mid)] {
+            assert!(unit.contains(mid) && text.get(unit.range()).is_some());
+            assert!(text[unit.range()].chars().count() <= 2 * MAX_UNIT_CHARS + 4, "{unit}");
+        }
+    }
 
     #[test]
     fn clause_and_sentence() {
