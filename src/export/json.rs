@@ -32,137 +32,217 @@
 //!
 //! Output is deterministic: the same input gives byte-identical JSON.
 
-use crate::graph::{Evidence, KnowledgeGraph, Node};
-use crate::model::{EntityDetail, EntityKind, RelationSource};
+use crate::graph::{DocumentInfo, Edge, Evidence, KnowledgeGraph, Node};
+use crate::model::{EntityDetail, EntityKind, RelationAttrs, RelationSource};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use serde_json::{json, Map, Value};
+use serde::ser::{Serialize, Serializer};
+use serde::Serialize as DeriveSerialize;
+use serde_json::{json, Value};
+use std::collections::BTreeSet;
 use std::io::Write;
 
-/// The graph as a JSON value.
-pub fn to_value(graph: &KnowledgeGraph) -> Value {
-    let mut docs: Vec<&crate::graph::DocumentInfo> = graph.documents().iter().collect();
+// The export serialises borrowed views of the graph straight to the writer: no `Value` tree
+// is built. Fields are declared in alphabetical order, the order `serde_json::Map` (a
+// BTreeMap) gives, so the output is byte for byte what a `Value` of the same content prints.
+
+/// The whole export.
+#[derive(DeriveSerialize)]
+struct GraphView<'a> {
+    documents: Vec<DocumentView<'a>>,
+    entities: Vec<EntityView<'a>>,
+    relations: Vec<RelationView<'a>>,
+}
+
+#[derive(DeriveSerialize)]
+struct DocumentView<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+}
+
+#[derive(DeriveSerialize)]
+struct EntityView<'a> {
+    aliases: &'a BTreeSet<String>,
+    attributes: EntityAttrs<'a>,
+    id: &'a str,
+    kind: &'static str,
+    mentions: Spans<'a>,
+    name: &'a str,
+}
+
+/// Place attributes (adcode, level, parent) and amount attributes (approx, unit, value) never
+/// mix, so one struct in alphabetical order keeps each set in order.
+#[derive(DeriveSerialize, Default)]
+struct EntityAttrs<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    adcode: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    approx: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parent: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<Value>,
+}
+
+#[derive(DeriveSerialize)]
+struct RelationView<'a> {
+    attributes: RelationAttrsView<'a>,
+    evidence: Spans<'a>,
+    head: &'a str,
+    kind: &'static str,
+    rule: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'static str>,
+    tail: &'a str,
+}
+
+#[derive(DeriveSerialize)]
+struct RelationAttrsView<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    as_of: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    indicator: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    period: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scale: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+}
+
+impl<'a> RelationAttrsView<'a> {
+    fn new(a: &'a RelationAttrs) -> Self {
+        RelationAttrsView {
+            as_of: a.as_of.as_deref(),
+            indicator: a.indicator.as_deref(),
+            period: a.period.as_deref(),
+            role: a.role.map(|r| r.as_str()),
+            scale: a.scale.as_deref(),
+            title: a.title.as_deref(),
+        }
+    }
+}
+
+#[derive(DeriveSerialize)]
+struct SpanView<'a> {
+    doc: &'a str,
+    end: usize,
+    start: usize,
+}
+
+/// Mentions or evidence, as an array of spans.
+struct Spans<'a>(&'a BTreeSet<Evidence>);
+
+impl Serialize for Spans<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|e| SpanView { doc: &e.doc, end: e.span.end, start: e.span.start }))
+    }
+}
+
+fn view(graph: &KnowledgeGraph) -> GraphView<'_> {
+    let mut docs: Vec<&DocumentInfo> = graph.documents().iter().collect();
     docs.sort_by(|a, b| a.id.cmp(&b.id));
-    let documents: Vec<Value> = docs
+    let documents = docs
         .into_iter()
-        .map(|d| {
-            let mut m = Map::new();
-            m.insert("id".into(), json!(d.id));
-            if let Some(t) = &d.title {
-                m.insert("title".into(), json!(t));
-            }
-            if let Some(s) = &d.source {
-                m.insert("source".into(), json!(s));
-            }
-            if let Some(s) = &d.date {
-                m.insert("date".into(), json!(s));
-            }
-            Value::Object(m)
+        .map(|d| DocumentView {
+            date: d.date.as_deref(),
+            id: &d.id,
+            source: d.source.as_deref(),
+            title: d.title.as_deref(),
         })
         .collect();
 
-    let mut nodes: Vec<&Node> = graph
-        .graph
-        .node_weights()
-        .filter(|n| n.kind != EntityKind::Document)
-        .collect();
+    let mut nodes: Vec<&Node> = graph.graph.node_weights().filter(|n| n.kind != EntityKind::Document).collect();
     nodes.sort_by(|a, b| a.id.cmp(&b.id));
-    let entities: Vec<Value> = nodes.into_iter().map(|n| entity(graph, n)).collect();
+    let entities = nodes.into_iter().map(|n| entity(graph, n)).collect();
 
-    // Sorted by (kind, head, tail, tie-break), then written.
-    type Keyed<'a> = ((&'a str, &'a str, &'a str, String), Value);
-    let mut rels: Vec<Keyed<'_>> = graph
-        .edges()
-        .map(|(h, e, t)| {
-            let (hid, tid) = (graph.node(h).id.as_str(), graph.node(t).id.as_str());
-            let mut a = Map::new();
-            if let Some(v) = &e.attrs.title {
-                a.insert("title".into(), json!(v));
-            }
-            if let Some(v) = &e.attrs.as_of {
-                a.insert("as_of".into(), json!(v));
-            }
-            if let Some(v) = e.attrs.role {
-                a.insert("role".into(), json!(v.as_str()));
-            }
-            if let Some(v) = &e.attrs.indicator {
-                a.insert("indicator".into(), json!(v));
-            }
-            if let Some(v) = &e.attrs.period {
-                a.insert("period".into(), json!(v));
-            }
-            if let Some(v) = &e.attrs.scale {
-                a.insert("scale".into(), json!(v));
-            }
-            // Ties between edges of the same ends: first evidence, then attributes.
-            let first = e
-                .evidence
-                .iter()
-                .next()
-                .map(|ev| format!("{}:{:012}", ev.doc, ev.span.start))
-                .unwrap_or_default();
-            let tie = format!("{first}\u{0}{}", Value::Object(a.clone()));
-            let mut m = Map::new();
-            m.insert("kind".into(), json!(e.kind.as_str()));
-            m.insert("head".into(), json!(hid));
-            m.insert("tail".into(), json!(tid));
-            m.insert("attributes".into(), Value::Object(a));
-            m.insert("rule".into(), json!(e.rule));
-            if e.source == RelationSource::Gazetteer && e.evidence.is_empty() {
-                m.insert("source".into(), json!("gazetteer"));
-            }
-            m.insert("evidence".into(), spans(&e.evidence));
-            ((e.kind.as_str(), hid, tid, tie), Value::Object(m))
+    // Sorted by kind, head id, tail id; ties between edges of the same ends by their first
+    // evidence, then their attributes as compact JSON. The tie key is built only for edges
+    // that share kind and ends (rare), and the sort is stable as before.
+    let mut rels: Vec<(&'static str, &str, &str, &Edge)> = graph
+        .graph
+        .edge_references()
+        .map(|e| (e.weight().kind.as_str(), graph.node(e.source()).id.as_str(), graph.node(e.target()).id.as_str(), e.weight()))
+        .collect();
+    rels.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+    let mut i = 0;
+    while i < rels.len() {
+        let mut j = i + 1;
+        while j < rels.len() && (rels[j].0, rels[j].1, rels[j].2) == (rels[i].0, rels[i].1, rels[i].2) {
+            j += 1;
+        }
+        if j - i > 1 {
+            rels[i..j].sort_by_cached_key(|r| tie(r.3));
+        }
+        i = j;
+    }
+    let relations = rels
+        .into_iter()
+        .map(|(kind, head, tail, e)| RelationView {
+            attributes: RelationAttrsView::new(&e.attrs),
+            evidence: Spans(&e.evidence),
+            head,
+            kind,
+            rule: &e.rule,
+            source: (e.source == RelationSource::Gazetteer && e.evidence.is_empty()).then_some("gazetteer"),
+            tail,
         })
         .collect();
-    rels.sort_by(|a, b| a.0.cmp(&b.0));
-    let relations: Vec<Value> = rels.into_iter().map(|r| r.1).collect();
-    json!({ "documents": documents, "entities": entities, "relations": relations })
+    GraphView { documents, entities, relations }
 }
 
-fn spans<'a>(evidence: impl IntoIterator<Item = &'a Evidence>) -> Value {
-    Value::Array(
-        evidence
-            .into_iter()
-            .map(|e| json!({"doc": e.doc, "start": e.span.start, "end": e.span.end}))
-            .collect(),
-    )
+/// The tie-break key of an edge among edges of the same kind and ends.
+fn tie(e: &Edge) -> String {
+    let first = e.evidence.iter().next().map(|ev| format!("{}:{:012}", ev.doc, ev.span.start)).unwrap_or_default();
+    let attrs = serde_json::to_string(&RelationAttrsView::new(&e.attrs)).expect("attributes serialise");
+    format!("{first}\u{0}{attrs}")
 }
 
-fn entity(graph: &KnowledgeGraph, n: &Node) -> Value {
-    let mut attrs = Map::new();
+fn entity<'a>(graph: &'a KnowledgeGraph, n: &'a Node) -> EntityView<'a> {
+    let mut attributes = EntityAttrs::default();
     match &n.detail {
         EntityDetail::Place(p) => {
-            if let Some(l) = p.level {
-                attrs.insert("level".into(), json!(l.as_str()));
-            }
-            if let Some(c) = &p.adcode {
-                attrs.insert("adcode".into(), json!(c));
-            }
+            attributes.level = p.level.map(|l| l.as_str());
+            attributes.adcode = p.adcode.as_deref();
             if let Some(parent) = &p.parent_adcode {
                 let pid = format!("place:{parent}");
                 if graph.by_id(&pid).is_some() {
-                    attrs.insert("parent".into(), json!(pid));
+                    attributes.parent = Some(pid);
                 }
             }
         }
         EntityDetail::Amount(a) => {
-            attrs.insert("value".into(), decimal_value(a.value));
-            attrs.insert("unit".into(), json!(a.unit.as_str()));
-            if a.approx {
-                attrs.insert("approx".into(), json!(true));
-            }
+            attributes.value = Some(decimal_value(a.value));
+            attributes.unit = Some(a.unit.as_str());
+            attributes.approx = a.approx.then_some(true);
         }
         EntityDetail::None => {}
     }
-    json!({
-        "id": n.id,
-        "kind": n.kind.as_str(),
-        "name": n.name,
-        "aliases": n.aliases.iter().collect::<Vec<_>>(),
-        "attributes": Value::Object(attrs),
-        "mentions": spans(&n.mentions),
-    })
+    EntityView {
+        aliases: &n.aliases,
+        attributes,
+        id: &n.id,
+        kind: n.kind.as_str(),
+        mentions: Spans(&n.mentions),
+        name: &n.name,
+    }
+}
+
+/// The graph as a JSON value.
+pub fn to_value(graph: &KnowledgeGraph) -> Value {
+    serde_json::to_value(view(graph)).expect("the graph serialises")
 }
 
 /// A decimal as a JSON number: an integer where it is one, else the nearest float.
@@ -181,7 +261,7 @@ fn decimal_value(d: Decimal) -> Value {
 
 /// Writes the graph as pretty-printed JSON, with a final newline.
 pub fn write<W: Write>(graph: &KnowledgeGraph, mut out: W) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut out, &to_value(graph))?;
+    serde_json::to_writer_pretty(&mut out, &view(graph))?;
     out.write_all(b"\n")
 }
 
