@@ -99,6 +99,12 @@ pub struct DocumentInfo {
 pub struct KnowledgeGraph {
     pub(crate) graph: StableDiGraph<Node, Edge>,
     pub(crate) by_id: HashMap<String, NodeIndex>,
+    /// Ids of `by_id` that start with `official:`, by each `NAME` such that the id starts with
+    /// `official:NAME@`: resolution finds the same-name officials of other provinces with one
+    /// look-up instead of a scan of every id.
+    pub(crate) officials_by_name: HashMap<String, Vec<NodeIndex>>,
+    /// Position in `documents` of each document id.
+    pub(crate) document_pos: HashMap<String, usize>,
     pub(crate) edges: HashMap<(NodeIndex, NodeIndex, RelationKind, RelationAttrs), EdgeIndex>,
     pub(crate) documents: Vec<DocumentInfo>,
 }

@@ -17,7 +17,11 @@
 //! # Complexity
 //! Merging a document costs O(e + r) hash look-ups for e entities and r relations: nodes
 //! are found by key, never by comparing against all others, so a corpus of n documents
-//! costs O(n) and never goes quadratic.
+//! costs O(n) and never goes quadratic. The two look-ups that are not by key are indexed
+//! too: an official without a post place finds the same-name officials in
+//! `officials_by_name`, and a document finds its metadata slot in `document_pos`. (Adding
+//! a mention or evidence to a node or edge that many documents share is a B-tree insert,
+//! O(log m) for m mentions so far.)
 //!
 //! # Example
 //! ```text
@@ -94,11 +98,10 @@ impl KnowledgeGraph {
         for (local, e) in ex.entities.iter().enumerate() {
             let mut id = key(&ex, local, province[local].as_deref());
             if e.kind == EntityKind::Official && province[local].is_none() {
-                // Join the one same-name official, if there is exactly one.
-                let prefix = format!("official:{}@", e.name);
-                let same: Vec<&String> = self.by_id.keys().filter(|k| k.starts_with(&prefix)).collect();
-                if same.len() == 1 {
-                    id = same[0].clone();
+                // Join the one same-name official, if there is exactly one: the ids that
+                // start with `official:NAME@`, found by name in one look-up.
+                if let Some([only]) = self.officials_by_name.get(&e.name).map(Vec::as_slice) {
+                    id = self.graph[*only].id.clone();
                 }
             }
             let node = match self.by_id.get(&id) {
@@ -112,7 +115,7 @@ impl KnowledgeGraph {
                         detail: e.detail.clone(),
                         mentions: BTreeSet::new(),
                     });
-                    self.by_id.insert(id, n);
+                    self.insert_id(id, n);
                     n
                 }
             };
@@ -167,6 +170,18 @@ impl KnowledgeGraph {
         }
     }
 
+    /// Records a new node id, and indexes it by name when it is an official's: an id
+    /// `official:REST` is listed under every prefix of `REST` that a `@` follows, so that
+    /// `officials_by_name[NAME]` holds exactly the ids that start with `official:NAME@`.
+    fn insert_id(&mut self, id: String, n: NodeIndex) {
+        if let Some(rest) = id.strip_prefix("official:") {
+            for (at, _) in rest.match_indices('@') {
+                self.officials_by_name.entry(rest[..at].to_owned()).or_default().push(n);
+            }
+        }
+        self.by_id.insert(id, n);
+    }
+
     fn document_node(&mut self, ex: &Extraction) -> NodeIndex {
         let info = DocumentInfo {
             id: ex.doc_id.clone(),
@@ -174,9 +189,12 @@ impl KnowledgeGraph {
             source: ex.source.clone(),
             date: ex.date.clone(),
         };
-        match self.documents.iter().position(|d| d.id == ex.doc_id) {
-            Some(i) => self.documents[i] = info,
-            None => self.documents.push(info),
+        match self.document_pos.get(&ex.doc_id) {
+            Some(&i) => self.documents[i] = info,
+            None => {
+                self.document_pos.insert(ex.doc_id.clone(), self.documents.len());
+                self.documents.push(info);
+            }
         }
         match self.by_id.get(&ex.doc_id) {
             Some(&n) => n,
@@ -189,7 +207,7 @@ impl KnowledgeGraph {
                     detail: Default::default(),
                     mentions: BTreeSet::new(),
                 });
-                self.by_id.insert(ex.doc_id.clone(), n);
+                self.insert_id(ex.doc_id.clone(), n);
                 n
             }
         }
