@@ -115,9 +115,7 @@ pub(crate) struct DocPlaces {
 }
 
 /// Characters after a short form that make it part of a street, road or building name.
-const STREET: &[char] = &[
-    '路', '街', '道', '巷', '桥', '站', '湖', '江', '河', '山', '村', '里', '馆', '楼', '寺',
-];
+const STREET: &[char] = &['路', '街', '道', '巷', '桥', '站', '村', '里', '馆', '楼', '寺'];
 
 struct RawMatch {
     span: Span,
@@ -272,6 +270,8 @@ const SLOGAN_PRONE: &[&str] = &["示范区", "合作区", "试验区", "示范�
 fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
     let gaz = &ctx.res.gazetteer;
     let mut bare: Vec<(Span, String)> = Vec::new();
+    // Zone names without their place (江北新区 after 南京江北新区), checked at the end.
+    let mut shortened: Vec<(Span, String)> = Vec::new();
     for &line in &ctx.body.spans {
         for m in ZONE.find_iter(&ctx.text[line.range()]) {
             let span = Span::new(line.start + m.start(), line.start + m.end());
@@ -305,6 +305,7 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
             let stem_span = Span::new(start, span.start);
             let anchor = rec.places_in(stem_span).into_iter().next();
             if SLOGAN_PRONE.contains(&kind) && anchor.is_none() {
+                shortened.push((Span::new(start, span.end), kind.to_owned()));
                 continue;
             }
             let mentions_place = anchor.is_some() || ctx.res.places.ac.is_match(stem);
@@ -343,6 +344,18 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
             if !list.contains(&id) {
                 list.push(id);
             }
+        }
+    }
+    for (span, kind) in shortened {
+        let surface = ctx.text[span.range()].to_owned();
+        let known = places.zones.get(&kind).and_then(|ids| {
+            let mut matching = ids.iter().filter(|id| rec.entities[**id].name.ends_with(&surface));
+            let first = matching.next();
+            first.filter(|_| matching.next().is_none())
+        });
+        if let Some(&id) = known {
+            let name = rec.entities[id].name.clone();
+            rec.add(EntityKind::Place, &name, &surface, Some(span), EntityDetail::None);
         }
     }
     for (span, kind) in bare {
