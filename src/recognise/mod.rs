@@ -9,6 +9,7 @@
 //! The order matters and is fixed: places first (everything else is anchored to them), then
 //! organisations, people, industries, projects, figures, and the document's own metadata.
 
+mod event;
 mod industry;
 mod meta;
 mod organization;
@@ -236,6 +237,7 @@ pub(crate) fn recognise(text: &str, body: &Body, tokens: &Tokens, res: &Resource
     project::recognise(&ctx, &mut rec, &amounts);
     place::from_name_prefixes(&ctx, &mut rec);
     drop_zones_named_as_projects(&mut rec);
+    event::recognise(&ctx, &mut rec);
     meta::recognise(&ctx, &mut rec);
     rec.mentions.sort();
     rec

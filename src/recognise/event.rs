@@ -1,0 +1,48 @@
+//! Events: party congresses and plenary sessions, and named meetings.
+//!
+//! 党的二十大, 十九届五中全会, 党的二十届三中全会, 中央农村工作会议, 深圳经济特区建立40周年庆祝大会.
+//! The kind is optional in the ontology and not scored; it is kept because users ask
+//! "which interviews cite the 三中全会".
+
+use super::{Ctx, Recognition};
+use crate::model::{EntityDetail, EntityKind};
+use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static CONGRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:省委|市委|县委|区委|党的)?(?:二十|十[一二三四五六七八九]?|[一二三四五六七八九])(?:大|届(?:中央纪委)?[一二三四五六七八九十]+次?(?:中)?全会)",
+        r"|(?:中央|全国|全省|全市)?(?:经济|农村|城市|金融|人才|民营经济)工作会议"
+    ))
+    .unwrap()
+});
+
+pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
+    for &line in &ctx.body.spans {
+        for m in CONGRESS.find_iter(&ctx.text[line.range()]) {
+            let span = Span::new(line.start + m.start(), line.start + m.end());
+            let surface = m.as_str();
+            // 十大战略性产业, 三大产业: a bare one-character numeral before 大 is a count.
+            if surface.ends_with('大') && !surface.starts_with("党的") && surface.chars().count() <= 2 {
+                continue;
+            }
+            // 党的二十大 and 二十大 are one congress; 省委十二届十二次全会 is a province's own.
+            let local = ["省委", "市委", "县委", "区委"].iter().any(|p| surface.starts_with(p));
+            let name = if surface.starts_with("党的") || local {
+                surface.to_owned()
+            } else {
+                canonical(surface)
+            };
+            rec.add(EntityKind::Event, &name, surface, Some(span), EntityDetail::None);
+        }
+    }
+}
+
+fn canonical(surface: &str) -> String {
+    if surface.ends_with('大') || surface.contains("全会") && !surface.starts_with("中央") {
+        format!("党的{surface}")
+    } else {
+        surface.to_owned()
+    }
+}
