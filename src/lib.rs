@@ -84,6 +84,16 @@ pub use model::{
 pub use relate::Extraction;
 pub use span::Span;
 
+// RDF export and SPARQL (feature `rdf`): `export::rdf` maps the graph, `store` queries it.
+#[cfg(feature = "rdf")]
+pub mod store;
+#[cfg(feature = "rdf")]
+pub use {
+    export::rdf::{RdfError, RdfExport},
+    oxigraph,
+    store::{QueryError, RdfStore, Solutions, SparqlQuery},
+};
+
 use aho_corasick::{AhoCorasick, MatchKind};
 use gazetteer::Gazetteer;
 use lexicon::{Category, Lexicon};

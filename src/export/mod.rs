@@ -2,3 +2,5 @@
 
 pub mod dot;
 pub mod json;
+#[cfg(feature = "rdf")]
+pub mod rdf;
