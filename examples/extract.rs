@@ -1,25 +1,31 @@
-//! The main job: interviews in, one JSON graph out.
+//! The main job: interviews in, one graph out, as JSON or (feature `rdf`) as RDF.
 //!
 //! ```text
 //! cargo run --release --example extract -- [--format json] [-o FILE] PATH...
+//! cargo run --release --features rdf --example extract -- --format turtle|ntriples|nquads|trig|rdfxml|jsonld [--base IRI] PATH...
 //! ```
 //!
-//! Files and folders are read recursively. Files that cannot be read are named on stderr
-//! with the reason; the rest are still processed, and the exit status is 1 when any file
-//! was skipped (2 for bad usage).
+//! Files and folders are read recursively. Only the graph goes to stdout. Files that cannot
+//! be read are named on stderr with the reason; the rest are still processed, and the exit
+//! status is 1 when any file was skipped (2 for bad usage, including an RDF format in a
+//! build without the `rdf` feature). A closed pipe (`| head`) ends the run quietly.
 
-use clap::Parser;
-use interview_kg::{export, Extractor};
-use std::io::{BufWriter, Write};
+use clap::{Parser, ValueEnum};
+use interview_kg::{export, load, Document, Error, Extraction, Extractor, KnowledgeGraph};
+use rayon::prelude::*;
+use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
 #[command(about = "Extract a knowledge graph from Chinese interviews with officials", version)]
 struct Args {
-    /// Output format.
-    #[arg(long, default_value = "json", value_parser = ["json"])]
-    format: String,
+    /// Output format: the JSON graph, or RDF (all but json need the `rdf` feature).
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    /// Base of the resources' IRIs in RDF output (an absolute IRI ending in /, # or :).
+    #[arg(long, value_name = "IRI")]
+    base: Option<String>,
     /// Write to FILE instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -28,31 +34,139 @@ struct Args {
     paths: Vec<PathBuf>,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// The JSON graph documented in src/export/json.rs.
+    Json,
+    /// RDF Turtle: the union of all graphs.
+    Turtle,
+    /// RDF N-Triples: the union of all graphs.
+    Ntriples,
+    /// RDF N-Quads: one named graph per document.
+    Nquads,
+    /// RDF TriG: one named graph per document.
+    Trig,
+    /// RDF/XML: the union of all graphs.
+    Rdfxml,
+    /// JSON-LD: one named graph per document.
+    Jsonld,
+}
+
+impl Format {
+    fn name(self) -> String {
+        self.to_possible_value()
+            .map(|v| v.get_name().to_owned())
+            .unwrap_or_default()
+    }
+
+    #[cfg(feature = "rdf")]
+    fn rdf(self) -> Option<interview_kg::oxigraph::io::RdfFormat> {
+        use interview_kg::oxigraph::io::{JsonLdProfileSet, RdfFormat};
+        Some(match self {
+            Format::Json => return None,
+            Format::Turtle => RdfFormat::Turtle,
+            Format::Ntriples => RdfFormat::NTriples,
+            Format::Nquads => RdfFormat::NQuads,
+            Format::Trig => RdfFormat::TriG,
+            Format::Rdfxml => RdfFormat::RdfXml,
+            Format::Jsonld => RdfFormat::JsonLd {
+                profile: JsonLdProfileSet::empty(),
+            },
+        })
+    }
+}
+
+/// Writes the graph in the chosen format.
+fn write_graph(args: &Args, graph: &KnowledgeGraph, docs: &[Document], out: &mut dyn Write) -> io::Result<()> {
+    match args.format {
+        Format::Json => export::json::write(graph, out),
+        #[cfg(feature = "rdf")]
+        rdf => {
+            let mut export = interview_kg::RdfExport::new(graph).documents(docs);
+            if let Some(base) = &args.base {
+                export = export.base(base).map_err(io::Error::other)?;
+            }
+            let format = rdf.rdf().expect("not json");
+            export.write(format, out).map(drop).map_err(|e| match e {
+                interview_kg::RdfError::Io(e) => e,
+                e => io::Error::other(e),
+            })
+        }
+        #[cfg(not(feature = "rdf"))]
+        _ => {
+            let _ = docs;
+            unreachable!("checked in main")
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let args = Args::parse();
+    if args.format != Format::Json && cfg!(not(feature = "rdf")) {
+        eprintln!(
+            "error: --format {} needs the `rdf` feature: cargo run --release --features rdf --example extract -- --format {} PATH...",
+            args.format.name(),
+            args.format.name()
+        );
+        return ExitCode::from(2);
+    }
+    if args.base.is_some() && args.format == Format::Json {
+        eprintln!("error: --base applies to RDF formats only");
+        return ExitCode::from(2);
+    }
+    #[cfg(feature = "rdf")]
+    if let Some(base) = &args.base {
+        if let Err(e) = interview_kg::export::rdf::Iris::new(base) {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    }
+
     let extractor = Extractor::new();
-    let results = extractor.extract_paths(&args.paths);
-    let n = results.len();
-    let (graph, errors) = extractor.graph_of(results);
-    for e in &errors {
-        eprintln!("skipped: {e}");
+    // RDF spans carry their exact text, so RDF output keeps the documents' texts.
+    let keep_texts = args.format != Format::Json;
+    let files = load::collect_files(&args.paths);
+    let n = files.len();
+    let results: Vec<Result<(Option<Document>, Extraction), Error>> = files
+        .into_par_iter()
+        .map(|f| {
+            let doc = extractor.load(&f?)?;
+            let extraction = extractor.extract(&doc);
+            Ok((keep_texts.then_some(doc), extraction))
+        })
+        .collect();
+    let mut graph = KnowledgeGraph::new();
+    let mut docs = Vec::new();
+    let mut skipped = 0;
+    for r in results {
+        match r {
+            Ok((doc, extraction)) => {
+                extractor.merge_into(&mut graph, extraction);
+                docs.extend(doc);
+            }
+            Err(e) => {
+                skipped += 1;
+                eprintln!("skipped: {e}");
+            }
+        }
     }
-    if !errors.is_empty() {
-        eprintln!("{} of {n} files skipped", errors.len());
+    if skipped > 0 {
+        eprintln!("{skipped} of {n} files skipped");
     }
+
     let written = match &args.output {
         Some(path) => std::fs::File::create(path)
             .and_then(|f| {
                 let mut w = BufWriter::new(f);
-                export::json::write(&graph, &mut w)?;
+                write_graph(&args, &graph, &docs, &mut w)?;
                 w.flush()
             })
             .map_err(|e| format!("{}: {e}", path.display())),
         None => {
-            let stdout = std::io::stdout();
+            let stdout = io::stdout();
             let mut w = BufWriter::new(stdout.lock());
-            match export::json::write(&graph, &mut w).and_then(|_| w.flush()) {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            match write_graph(&args, &graph, &docs, &mut w).and_then(|_| w.flush()) {
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
                 r => r.map_err(|e| format!("stdout: {e}")),
             }
         }
@@ -61,7 +175,7 @@ fn main() -> ExitCode {
         eprintln!("error: {e}");
         return ExitCode::from(1);
     }
-    if errors.is_empty() {
+    if skipped == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
