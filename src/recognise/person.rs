@@ -175,7 +175,8 @@ fn post_place(ctx: &Ctx<'_>, rec: &Recognition, title: Span, previous: Option<Po
         return PostPlace::National;
     }
     match first {
-        Some('省') => PostPlace::Implied(PlaceLevel::Province),
+        Some('省' | '自') => PostPlace::Implied(PlaceLevel::Province),
+        Some('州') => PostPlace::Implied(PlaceLevel::Prefecture),
         Some('市') => previous
             .filter(|p| !matches!(p, PostPlace::Implied(_)))
             .unwrap_or(PostPlace::Implied(PlaceLevel::Prefecture)),

@@ -91,6 +91,19 @@ pub(crate) fn char_at(text: &str, pos: usize) -> Option<char> {
     text[pos..].chars().next()
 }
 
+/// [`LEFT_STOPS`] as a set: `extend_left` asks once per word.
+static LEFT_STOP_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| LEFT_STOPS.iter().copied().collect());
+
+/// The [`LEFT_STOPS`] of two characters or more, in list order.
+pub(crate) static LEFT_STOPS_MULTI: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| LEFT_STOPS.iter().copied().filter(|w| w.chars().count() >= 2).collect());
+
+/// Whether `word` is one of [`LEFT_STOPS`].
+pub(crate) fn is_left_stop(word: &str) -> bool {
+    LEFT_STOP_SET.contains(word)
+}
+
 /// Words that end a noun phrase on its left: verbs and function words that introduce a
 /// project, a park or an industry (加快推进 | 深茂铁路建设). Written for this project.
 pub(crate) const LEFT_STOPS: &[&str] = &[
@@ -327,7 +340,7 @@ pub(crate) fn extend_left(
             break;
         }
         let word = &text[w.range()];
-        if LEFT_STOPS.contains(&word)
+        if is_left_stop(word)
             || !word
                 .chars()
                 .all(|c| is_han(c) || c.is_ascii_alphanumeric() || "（）()—-·".contains(c))
@@ -345,7 +358,7 @@ pub(crate) fn extend_left(
     if start < end
         && !tokens
             .word_at(start)
-            .is_some_and(|w| LEFT_STOPS.contains(&&text[w.range()]))
+            .is_some_and(|w| is_left_stop(&text[w.range()]))
     {
         if let Some(c) = text[start..end].chars().next() {
             if "对在把将向从为与和及给被让于".contains(c) && text[start..end].chars().count() > 2 {
