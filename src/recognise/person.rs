@@ -152,7 +152,10 @@ fn title_text(ctx: &Ctx<'_>, _rec: &Recognition, span: Span) -> String {
 
 /// Where the post of a title is held: the place named just before it, the level its first
 /// character implies, or the place of the previous title of the same chain.
-fn post_place(ctx: &Ctx<'_>, rec: &Recognition, title: Span, previous: Option<PostPlace>) -> PostPlace {
+fn post_place(ctx: &Ctx<'_>, rec: &mut Recognition, title: Span, previous: Option<PostPlace>) -> PostPlace {
+    if let Some(town) = town_before(ctx, rec, title.start) {
+        return PostPlace::Named(town);
+    }
     let first = char_at(ctx.text, title.start);
     // A place mention that ends where the title starts, or one character into it
     // (英德市 + 市委书记 share the 市).
@@ -184,6 +187,35 @@ fn post_place(ctx: &Ctx<'_>, rec: &Recognition, title: Span, previous: Option<Po
         Some('区') => previous.unwrap_or(PostPlace::Implied(PlaceLevel::District)),
         _ => previous.unwrap_or(PostPlace::Implied(PlaceLevel::Prefecture)),
     }
+}
+
+/// A town or township the gazetteer does not hold, named right before a title
+/// (城关镇党委书记, 新塘街道党工委书记): a place of level town, with the county it is named in
+/// left to the focus place.
+fn town_before(ctx: &Ctx<'_>, rec: &mut Recognition, at: usize) -> Option<super::LocalId> {
+    let before = &ctx.text[..at];
+    let suffix = ["街道", "镇", "乡"].into_iter().find(|s| before.ends_with(s))?;
+    let suffix_start = at - suffix.len();
+    let start = super::text::extend_left(ctx.text, ctx.tokens, suffix_start.saturating_sub(12).max(0), suffix_start, 4);
+    let start = if start == suffix_start {
+        // The town name and its suffix may be one word (城关镇).
+        ctx.tokens.word_ending_at(at).filter(|w| w.start < suffix_start).map(|w| w.start)?
+    } else {
+        start
+    };
+    let span = Span::new(start, at);
+    let name = &ctx.text[span.range()];
+    let stem = &name[..name.len() - suffix.len()];
+    // 乡镇党委书记, 各镇书记: generic, not a named town.
+    let generic = ["乡", "城", "村", "各", "全", "该", "本", "每", "重点", "乡村", "城乡", "中心", "特色", "建制"];
+    if stem.chars().count() < 2 && suffix != "街道" || generic.iter().any(|g| stem.starts_with(g)) {
+        return None;
+    }
+    if name.chars().count() > 8 || !name.chars().all(super::text::is_han) || rec.covered(span, &[EntityKind::Organization]) {
+        return None;
+    }
+    let info = crate::model::PlaceInfo { level: Some(PlaceLevel::Town), ..Default::default() };
+    Some(rec.add(EntityKind::Place, name, name, Some(span), EntityDetail::Place(info)))
 }
 
 /// The name right after a title: one word of two or three characters starting with a
