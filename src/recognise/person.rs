@@ -208,7 +208,7 @@ fn town_before(ctx: &Ctx<'_>, rec: &mut Recognition, at: usize) -> Option<super:
     let stem = &name[..name.len() - suffix.len()];
     // 乡镇党委书记, 各镇书记: generic, not a named town.
     let generic = ["乡", "城", "村", "各", "全", "该", "本", "每", "重点", "乡村", "城乡", "中心", "特色", "建制"];
-    if stem.chars().count() < 2 && suffix != "街道" || generic.iter().any(|g| stem.starts_with(g)) {
+    if stem.chars().count() < 2 && suffix != "街道" || generic.contains(&stem) {
         return None;
     }
     if name.chars().count() > 8 || !name.chars().all(super::text::is_han) || rec.covered(span, &[EntityKind::Organization]) {
