@@ -55,6 +55,8 @@
 //! builds their automata: build one and reuse it. It is `Sync`: documents can be extracted
 //! from many threads at once ([`Extractor::extract_paths`] does so with rayon), and the
 //! result is merged in document order, so parallel output is byte-identical to serial.
+//! [`Extractor::graph_of_paths`] merges one chunk of documents while the next is being
+//! extracted: use it for large corpora (it holds two chunks of extractions, not all).
 
 #![warn(missing_docs)]
 
@@ -355,16 +357,61 @@ impl Extractor {
     /// in its place and never stops the others.
     pub fn extract_paths<P: AsRef<Path>>(&self, paths: &[P]) -> Vec<(PathBuf, FileResult)> {
         let files = load::collect_files(paths);
-        files
-            .into_par_iter()
-            .map(|f| match f {
-                Ok(path) => {
-                    let r = self.load(&path).map(|doc| self.extract(&doc));
-                    (path, r)
-                }
-                Err(e) => (e.path().map(Path::to_path_buf).unwrap_or_default(), Err(e)),
-            })
-            .collect()
+        files.into_par_iter().map(|f| self.load_and_extract(f)).collect()
+    }
+
+    fn load_and_extract(&self, file: Result<PathBuf>) -> (PathBuf, FileResult) {
+        match file {
+            Ok(path) => {
+                let r = self.load(&path).map(|doc| self.extract(&doc));
+                (path, r)
+            }
+            Err(e) => (e.path().map(Path::to_path_buf).unwrap_or_default(), Err(e)),
+        }
+    }
+
+    /// Reads, extracts and merges every file under `paths` into one graph: the same graph
+    /// and errors as [`graph_of`](Self::graph_of)`(`[`extract_paths`](Self::extract_paths)`(paths))`,
+    /// byte for byte, but faster and in less memory.
+    ///
+    /// Files are taken in chunks of 64 per thread. While one thread merges a chunk, in path
+    /// order, the other threads extract the next one; so merging, which is serial, overlaps
+    /// extraction instead of following it, and only two chunks of extractions are held at a
+    /// time instead of one per file.
+    ///
+    /// ```
+    /// let extractor = interview_kg::Extractor::new();
+    /// let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    /// let (graph, errors) = extractor.graph_of_paths(&[seeds]);
+    /// assert!(errors.is_empty());
+    /// assert_eq!(graph.documents().len(), 5);
+    /// ```
+    pub fn graph_of_paths<P: AsRef<Path>>(&self, paths: &[P]) -> (KnowledgeGraph, Vec<Error>) {
+        let chunk = 64 * rayon::current_num_threads();
+        let mut files = load::collect_files(paths).into_iter();
+        let mut graph = KnowledgeGraph::new();
+        let mut errors = Vec::new();
+        let mut extracted: Vec<(PathBuf, FileResult)> = Vec::new();
+        loop {
+            let next: Vec<Result<PathBuf>> = files.by_ref().take(chunk).collect();
+            if next.is_empty() && extracted.is_empty() {
+                break;
+            }
+            let ready = std::mem::take(&mut extracted);
+            let ((), following) = rayon::join(
+                || {
+                    for (_, r) in ready {
+                        match r {
+                            Ok(ex) => self.merge_into(&mut graph, ex),
+                            Err(e) => errors.push(e),
+                        }
+                    }
+                },
+                || next.into_par_iter().map(|f| self.load_and_extract(f)).collect(),
+            );
+            extracted = following;
+        }
+        (graph, errors)
     }
 
     /// Builds one graph from the results of [`extract_paths`](Self::extract_paths), in order;
