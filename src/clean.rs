@@ -20,7 +20,8 @@ use std::sync::LazyLock;
 pub struct Body {
     /// Sorted, non-overlapping body ranges: one per kept line, trimmed of white space.
     pub spans: Vec<Span>,
-    /// Redacted placeholders (×区, ×亿元, ×%); no entity may overlap one.
+    /// Redacted placeholders (×区, ×亿元, ×%), sorted and non-overlapping; no entity may
+    /// overlap one.
     pub redactions: Vec<Span>,
     /// Lines the cleaner left out, with why: for inspection and tests.
     pub dropped: Vec<(Span, DropReason)>,
@@ -46,9 +47,13 @@ impl Body {
         self.spans.get(i).is_some_and(|s| s.contains(span))
     }
 
-    /// Whether `span` touches a redaction.
+    /// Whether `span` touches a redaction. A binary search: recognisers ask this of every
+    /// candidate, and a page of ×亿元, ×% … has as many redactions as candidates.
     pub fn is_redacted(&self, span: Span) -> bool {
-        self.redactions.iter().any(|r| r.overlaps(span))
+        // Redactions are sorted and disjoint: only the first that ends after `span.start`
+        // can overlap it.
+        let i = self.redactions.partition_point(|r| r.end <= span.start);
+        self.redactions.get(i).is_some_and(|r| r.overlaps(span))
     }
 }
 
@@ -79,9 +84,6 @@ static REDACTION: LazyLock<Regex> = LazyLock::new(|| {
         r"|X+(?:[省市县区镇乡村]|万亿元|亿元|万元|亿|%|％)"
     ))
     .unwrap()
-});
-static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?is)<(script|style)\b.*?</(?:script|style)\s*>|<!--.*?-->|<[a-zA-Z/!][^<>]*>").unwrap()
 });
 static CAPTION_COUNTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*第\s*\d+\s*[张页]\s*$").unwrap());
 
@@ -183,10 +185,10 @@ fn split_lines(text: &str, is_html: bool, dropped: &mut Vec<(Span, DropReason)>)
     let mut pieces = Vec::new();
     if is_html {
         let mut last = 0;
-        for m in HTML_TAG.find_iter(text) {
-            pieces.push(Span::new(last, m.start()));
-            dropped.push((Span::new(m.start(), m.end()), DropReason::Markup));
-            last = m.end();
+        for m in html_tags(text) {
+            pieces.push(Span::new(last, m.start));
+            dropped.push((m, DropReason::Markup));
+            last = m.end;
         }
         pieces.push(Span::new(last, text.len()));
     } else {
@@ -206,6 +208,104 @@ fn split_lines(text: &str, is_html: bool, dropped: &mut Vec<(Span, DropReason)>)
         }
     }
     lines
+}
+
+/// The tags, comments, scripts and styles of an HTML text, in order: what the pattern
+/// `(?is)<(script|style)\b.*?</(?:script|style)\s*>|<!--.*?-->|<[a-zA-Z/!][^<>]*>` finds
+/// (with ASCII case folding), in time linear in the text.
+///
+/// The pattern itself, with its Unicode `\b`, runs in the regex crate's slower engines, and
+/// each unclosed `<script` or `<!--` made it read to the end of the page: 64 KB of them took
+/// seconds. Here the next closing tag and the next `-->` are each searched for once per
+/// stretch of text and remembered.
+fn html_tags(text: &str) -> Vec<Span> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    // (searched from, first match at or after it): searches only move forward.
+    let mut raw_close: Option<(usize, Option<Span>)> = None;
+    let mut comment_close: Option<(usize, Option<usize>)> = None;
+    let mut i = 0;
+    while let Some(off) = text[i..].find('<') {
+        let p = i + off;
+        // <script …>…</script>, <style …>…</style>
+        let name = [&b"script"[..], &b"style"[..]].into_iter().find(|n| starts_with_ignore_case(&b[p + 1..], n));
+        if let Some(name) = name {
+            let after = p + 1 + name.len();
+            let boundary = !text[after..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_');
+            if boundary {
+                let close = match raw_close {
+                    Some((from, found)) if from <= after && !matches!(found, Some(f) if f.start < after) => found,
+                    _ => {
+                        let found = find_raw_close(text, after);
+                        raw_close = Some((after, found));
+                        found
+                    }
+                };
+                if let Some(close) = close {
+                    out.push(Span::new(p, close.end));
+                    i = close.end;
+                    continue;
+                }
+            }
+        }
+        // <!-- … -->
+        if b[p..].starts_with(b"<!--") {
+            let from = p + 4;
+            let close = match comment_close {
+                Some((f, found)) if f <= from && !matches!(found, Some(e) if e < from) => found,
+                _ => {
+                    let found = text[from..].find("-->").map(|k| from + k);
+                    comment_close = Some((from, found));
+                    found
+                }
+            };
+            if let Some(c) = close {
+                out.push(Span::new(p, c + 3));
+                i = c + 3;
+                continue;
+            }
+        }
+        // <a …>, </p>, <!DOCTYPE …>: up to the next '>', unless a '<' comes first.
+        if b.get(p + 1).is_some_and(|&c| c.is_ascii_alphabetic() || c == b'/' || c == b'!') {
+            match b[p + 1..].iter().position(|&c| c == b'<' || c == b'>') {
+                Some(k) if b[p + 1 + k] == b'>' => {
+                    out.push(Span::new(p, p + 2 + k));
+                    i = p + 2 + k;
+                    continue;
+                }
+                Some(k) => {
+                    i = p + 1 + k;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        i = p + 1;
+    }
+    out
+}
+
+/// The first `</script\s*>` or `</style\s*>` (ASCII case folding) at or after `from`.
+fn find_raw_close(text: &str, from: usize) -> Option<Span> {
+    let b = text.as_bytes();
+    let mut i = from;
+    while let Some(off) = text[i..].find("</") {
+        let q = i + off;
+        let name = [&b"script"[..], &b"style"[..]].into_iter().find(|n| starts_with_ignore_case(&b[q + 2..], n));
+        if let Some(name) = name {
+            let rest = &text[q + 2 + name.len()..];
+            let spaces = rest.len() - rest.trim_start().len();
+            if rest[spaces..].starts_with('>') {
+                return Some(Span::new(q, q + 2 + name.len() + spaces + 1));
+            }
+        }
+        i = q + 2;
+    }
+    None
+}
+
+fn starts_with_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
+    hay.len() >= needle.len() && hay[..needle.len()].eq_ignore_ascii_case(needle)
 }
 
 #[cfg(test)]
@@ -240,11 +340,60 @@ mod tests {
     }
 
     #[test]
+    fn is_redacted_agrees_with_a_scan() {
+        let text = "×区×亿元,增速×%,5亿元,X亿元 ××万元".repeat(3);
+        let body = find_body(&text, false);
+        assert!(body.redactions.windows(2).all(|w| w[0].end <= w[1].start), "{:?}", body.redactions);
+        for start in 0..=text.len() {
+            for end in start..=(start + 12).min(text.len()) {
+                let span = Span::new(start, end);
+                let scan = body.redactions.iter().any(|r| r.overlaps(span));
+                assert_eq!(body.is_redacted(span), scan, "{span}");
+            }
+        }
+    }
+
+    #[test]
     fn redactions_are_found() {
         let text = "我们×区上半年地区生产总值完成×亿元,增速×%,全市排名第×。";
         let body = find_body(text, false);
         let r: Vec<&str> = body.redactions.iter().map(|s| &text[s.range()]).collect();
         assert_eq!(r, vec!["×区", "×亿元", "×%", "×"]);
+    }
+
+    /// The pattern `html_tags` replaces; the scanner must find exactly what it finds.
+    const HTML_TAG: &str = r"(?is)<(script|style)\b.*?</(?:script|style)\s*>|<!--.*?-->|<[a-zA-Z/!][^<>]*>";
+
+    #[test]
+    fn html_tags_match_the_pattern() {
+        let re = Regex::new(HTML_TAG).unwrap();
+        let pieces = [
+            "<", ">", "/", "!", "-", "--", "<!--", "-->", "<script", "</script", "<style", "</STYLE", "Script", "<p",
+            "</p>", "a", " ", "\n", "漳", "_", "<scripts>", "x>", "</script >", "<!",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let n = (next() % 12) as usize;
+            let text: String = (0..n).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect();
+            let want: Vec<Span> = re.find_iter(&text).map(|m| Span::new(m.start(), m.end())).collect();
+            assert_eq!(html_tags(&text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn unclosed_scripts_and_comments_are_linear() {
+        // Each piece opens something that never closes; the pattern read to the end for each.
+        for piece in ["<script>漳州 <p>", "<!-- 漳州 <a>", "<style>a</scrip"] {
+            let text = piece.repeat(20_000);
+            let body = find_body(&text, true);
+            assert!(body.dropped.iter().all(|(s, _)| text.get(s.range()).is_some()));
+        }
     }
 
     #[test]
