@@ -3,9 +3,9 @@
 //!
 //! Document `i` of seed `s` is a pure function of `(s, i)`: a corpus of 1,000 documents is
 //! the first thousand of a corpus of 100,000, and documents can be generated in any order or
-//! in parallel. Places come from the crate's gazetteer (prefectures, counties, districts and
-//! zones, with their real parents), industries from the crate's lexicon, and officials from a
-//! name bank keyed by (place, post, term): the same place's party secretary has the same name
+//! in parallel, for a given version of the crate's gazetteer. Places come from that gazetteer
+//! (prefectures, counties, districts and zones, with their real parents), sectors from a fixed
+//! bank, and officials from a name bank keyed by (place, post, term): the same place's party secretary has the same name
 //! in every document that talks about that place in that term, so officials and places recur
 //! across documents the way they do in real news.
 //!
@@ -16,7 +16,6 @@
 //! dates, 返回顶部) and, now and then, a redaction (×区, ×亿元).
 
 use interview_kg::gazetteer::{Division, Gazetteer};
-use interview_kg::lexicon::{Category, Lexicon};
 use interview_kg::PlaceLevel;
 use std::fmt::Write;
 
@@ -152,6 +151,17 @@ const QUESTIONS: &[&str] = &[
 const PROJECT_STEMS: &[&str] = &["产业园", "产业基地", "科技城", "智造园", "示范区", "综合体", "物流园", "创新中心"];
 const PROJECT_PHASES: &[&str] = &["", "", "一期", "二期", "三期"];
 
+/// Sectors for industry lists and project names: a fixed bank (the crate's industry lexicon
+/// as of its first release), so that the corpus does not change when the lexicon grows.
+const INDUSTRIES: &[&str] = &[
+    "新能源汽车", "智能网联汽车", "汽车", "汽车零部件", "电子信息", "新一代信息技术", "集成电路", "半导体", "电子元器件", "新型显示", "人工智能", "大数据",
+    "云计算", "物联网", "软件和信息服务", "软件", "信息服务", "数字经济", "数字服务", "电子商务", "跨境电商", "生物医药", "医药健康", "医疗器械", "新材料",
+    "冶金新材料", "新能源", "光伏", "风电", "储能", "氢能", "核电", "锂电池", "石油化工", "精细化工", "化工", "钢铁", "有色金属", "金属加工", "装备制造",
+    "机电", "机械制造", "船舶", "航空航天", "低空经济", "海洋经济", "现代海洋", "食品加工", "预制菜", "纺织服装", "鞋业", "家具", "建材家居", "建材",
+    "陶瓷", "五金", "家电", "纸业", "文旅康养", "文化旅游", "旅游", "康养", "体育", "现代物流", "仓储物流", "商贸物流", "金融", "会展", "现代服务业",
+    "生产性服务业", "先进制造业", "现代农业", "农产品加工", "茶叶", "红茶", "节能环保", "环保", "建筑业", "房地产", "总部经济",
+];
+
 const NEWS_LIST: &[&str] = &[
     "北京迎来首场降雪", "多地出台稳经济措施", "全国春运正式启动", "国务院常务会议召开", "一季度经济数据发布", "夏粮收购进度过半",
     "高校毕业生就业形势总体稳定", "多部门部署防汛工作", "央行发布最新金融数据", "全国秋粮收获进度过七成",
@@ -171,7 +181,7 @@ pub struct Generator {
     seed: u64,
     gazetteer: &'static Gazetteer,
     places: Vec<Place>,
-    industries: Vec<String>,
+    industries: Vec<&'static str>,
 }
 
 /// One generated document.
@@ -184,7 +194,7 @@ pub struct GeneratedDoc {
 }
 
 impl Generator {
-    /// A generator for `seed`, over the crate's gazetteer and lexicon.
+    /// A generator for `seed`, over the crate's gazetteer.
     pub fn new(seed: u64) -> Generator {
         let gazetteer = Gazetteer::shared();
         let places = gazetteer
@@ -202,8 +212,7 @@ impl Generator {
                 Some(Place { division: d, suffix })
             })
             .collect();
-        let industries = Lexicon::builtin().of(Category::Industry).map(|e| e.name.clone()).collect();
-        Generator { seed, gazetteer, places, industries }
+        Generator { seed, gazetteer, places, industries: INDUSTRIES.to_vec() }
     }
 
     /// A person's name, as a pure function of the key: the same key is the same person.
@@ -230,7 +239,7 @@ impl Generator {
 
     fn project(&self, place: &Place, k: u64) -> String {
         let mut r = Rng::new(self.seed ^ 0x7072_6F6A, u64::from(place.division.code.get()) * 8 + k);
-        let industry = &self.industries[r.below(self.industries.len())];
+        let industry = self.industries[r.below(self.industries.len())];
         let stem = PROJECT_STEMS[r.below(PROJECT_STEMS.len())];
         let phase = PROJECT_PHASES[r.below(PROJECT_PHASES.len())];
         format!("{}{industry}{stem}{phase}", Self::short(place.division))
@@ -376,7 +385,7 @@ impl Generator {
 
     fn industries_sentence(&self, r: &mut Rng, t: &mut String, short: &str) {
         let k = r.range(2, 5);
-        let list: Vec<&str> = r.distinct(self.industries.len(), k).into_iter().map(|i| self.industries[i].as_str()).collect();
+        let list: Vec<&str> = r.distinct(self.industries.len(), k).into_iter().map(|i| self.industries[i]).collect();
         let scale = ["千亿级", "百亿级", "五百亿级", ""][r.below(4)];
         let _ = match r.below(3) {
             0 => write!(t, "{short}将重点培育{}等{scale}产业集群。", list.join("、")),
