@@ -198,7 +198,7 @@ fn main() -> ExitCode {
     if args.verbose {
         let quads = store.len().unwrap_or(0);
         eprintln!(
-            "extract {} documents: {:.0?}; store ({quads} quads): {:.0?}; query and output: {:.1?}",
+            "extract {} documents: {:.2?}; store ({quads} quads): {:.2?}; query and output: {:.2?}",
             docs.len(),
             t1 - t0,
             t2 - t1,

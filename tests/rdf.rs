@@ -118,7 +118,7 @@ fn a_project_reaches_its_province_through_located_in_plus() {
     assert!(!ask(
         "ASK { ?p rdfs:label \"古雷炼化一体化二期\"@zh ; ikg:locatedIn ?prov . ?prov ikg:level \"province\" }"
     ));
-    // The gazetteer's links are in their own graph, which the union default graph sees.
+    // The gazetteer's links are in their own graph, which the default graph (the union) sees.
     assert!(ask(
         "ASK { GRAPH <https://w3id.org/ikg/id/graph/gazetteer> { <https://w3id.org/ikg/id/place/350600> ikg:locatedIn <https://w3id.org/ikg/id/place/350000> } }"
     ));
@@ -284,6 +284,29 @@ fn exports_round_trip_through_oxigraph_parsers() {
     );
 }
 
+/// The store's default graph is exactly the set union of its named graphs.
+fn assert_union_is_maintained(store: &RdfStore) {
+    let mut union = BTreeSet::new();
+    let mut default = BTreeSet::new();
+    for q in store.oxigraph().iter() {
+        let q = q.unwrap();
+        let named = !q.graph_name.is_default_graph();
+        let t = interview_kg::oxigraph::model::Triple::from(q).to_string();
+        if named {
+            union.insert(t);
+        } else {
+            default.insert(t);
+        }
+    }
+    assert!(!union.is_empty());
+    let missing: Vec<_> = union.difference(&default).collect();
+    let stale: Vec<_> = default.difference(&union).collect();
+    assert!(
+        missing.is_empty() && stale.is_empty(),
+        "missing from the union: {missing:#?}\nstale in it: {stale:#?}"
+    );
+}
+
 fn sorted_nquads(store: &RdfStore) -> Vec<String> {
     let nq = String::from_utf8(store.dump(RdfFormat::NQuads, Vec::new()).unwrap()).unwrap();
     let mut lines: Vec<String> = nq.lines().map(str::to_owned).collect();
@@ -313,6 +336,8 @@ fn loading_two_halves_gives_the_store_of_one_load() {
     let (graph, docs) = graph_of(first);
     store.add(&RdfExport::new(&graph).documents(&docs)).unwrap();
     assert_eq!(sorted_nquads(&store), whole);
+    assert_union_is_maintained(&store);
+    assert_union_is_maintained(&SEEDS.store);
 }
 
 #[test]
@@ -365,6 +390,15 @@ fn re_adding_a_document_replaces_its_graph() {
     };
     // The gazetteer's graph only grows (英德's chain stays); everything else is equal.
     assert_eq!(gazetteer(&store), gazetteer(&direct));
+    // The replaced document's facts left the default graph too; the other's stayed.
+    assert_union_is_maintained(&store);
+    let ask = |q: &str| matches!(store.query(q).unwrap(), QueryResults::Boolean(true));
+    assert!(!ask("ASK { ?o rdfs:label \"张杨彬\"@zh }"));
+    assert!(ask("ASK { ?o rdfs:label \"张国旺\"@zh }"));
+    assert!(
+        ask("ASK { ?p ikg:adcode \"441881\" }"),
+        "the gazetteer still knows 英德市"
+    );
 }
 
 /// Names that break naive IRI and literal writers.
@@ -687,6 +721,7 @@ fn on_disk_store_merges_persists_and_replaces() {
         sorted_nquads(&SEEDS.store),
         "incremental on disk = one load in memory"
     );
+    assert_union_is_maintained(&store);
     let rows = store
         .select("SELECT DISTINCT ?v WHERE { ?p rdfs:label \"古雷炼化一体化二期\"@zh ; ikg:hasInvestment/ikg:value ?v }")
         .unwrap();
@@ -706,6 +741,7 @@ fn on_disk_store_merges_persists_and_replaces() {
         .select("SELECT ?v WHERE { ?p rdfs:label \"古雷炼化一体化二期\"@zh }")
         .unwrap()
         .is_empty());
+    assert_union_is_maintained(&store);
     drop(store);
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -725,7 +761,13 @@ fn sparql_example_grows_an_on_disk_store() {
             .args(files)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !stderr.contains("needs the `rocksdb` feature"),
+            "the sparql example was built without rocksdb (`cargo test --test rdf` does not rebuild examples): \
+             run `cargo build --release --features rocksdb --example sparql` first"
+        );
+        assert!(out.status.success(), "{stderr}");
         assert_eq!(String::from_utf8(out.stdout).unwrap(), format!("?n\n{expected}\n"));
     }
     let out = Command::new(example("sparql"))
@@ -740,4 +782,21 @@ fn sparql_example_grows_an_on_disk_store() {
         "queries an existing store without documents"
     );
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[cfg(not(feature = "rocksdb"))]
+#[test]
+fn sparql_example_names_the_feature_an_on_disk_store_needs() {
+    let dir = std::env::temp_dir().join(format!("ikg-no-rocksdb-{}", std::process::id()));
+    let out = Command::new(example("sparql"))
+        .arg("--store")
+        .arg(&dir)
+        .args(["--query", "ASK {}"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(out.stdout.is_empty());
+    assert!(stderr.contains("`rocksdb` feature"), "{stderr}");
+    assert!(!dir.exists(), "nothing created");
 }

@@ -797,6 +797,12 @@ impl<'a> RdfExport<'a> {
         Ok(quads)
     }
 
+    /// The quads in no particular order, possibly repeated: for a store, which keeps a set
+    /// and needs no sorting.
+    pub(crate) fn unsorted_quads(&self) -> Result<Vec<Quad>, RdfError> {
+        Emitter::new(self).run()
+    }
+
     /// Every triple of every graph (the union default graph, each triple once), sorted.
     ///
     /// ```
