@@ -24,7 +24,7 @@
 //! their IRIs come from the graph's stable node ids, so the same real-world thing gets the
 //! same IRI in every run and every corpus: `place:441881` → `<base>place/441881`,
 //! `official:张国旺@350000` → `<base>official/张国旺@350000`, a document → `<base>doc/<id>`.
-//! Characters that are unsafe in an IRI (spaces, quotes, `<>{}|^\`#?/%`, controls, Unicode
+//! Characters that are unsafe in an IRI (spaces, quotes, ``<>{}|^`\#?/%``, controls, Unicode
 //! direction marks and other invisible format characters) are percent-encoded
 //! ([`encode_segment`]); Chinese stays readable. Qualified statement nodes are named by a
 //! 128-bit FNV-1a hash of the relation (kind, ends, attributes): `<base>statement/<hex>`.
@@ -396,7 +396,7 @@ impl From<oxigraph::store::SerializerError> for RdfError {
 ///
 /// Kept as they are: ASCII letters and digits, `-._~:@()`, and the Unicode characters an
 /// IRI allows (RFC 3987 `ucschar`), so Chinese names stay readable. Encoded as UTF-8
-/// `%XX`: every other ASCII character (space, quotes, `<>{}|^\`#?/%` …), controls,
+/// `%XX`: every other ASCII character (space, quotes, ``<>{}|^`\#?/%`` …), controls,
 /// whitespace, private-use and non-characters, and the invisible format characters that
 /// RFC 3987 forbids or that could spoof a name (direction marks and overrides, zero-width
 /// characters, the BOM). The mapping is injective: `%` itself is encoded.
