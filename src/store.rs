@@ -64,6 +64,14 @@ use std::io::{self, Write};
 
 /// A query that failed: a syntax error (the user's to fix) apart from an evaluation or
 /// output failure.
+///
+/// ```
+/// use interview_kg::{QueryError, RdfStore};
+/// let store = RdfStore::new()?;
+/// assert!(matches!(store.query("SELECT ?x WHERE {"), Err(QueryError::Syntax(_))));
+/// assert!(matches!(store.select("ASK {}"), Err(QueryError::NotSelect)));
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum QueryError {

@@ -90,12 +90,30 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::io::{self, Write};
 
 /// The vocabulary namespace, `ikg:`.
+///
+/// ```
+/// use interview_kg::export::rdf::{ikg, NAMESPACE};
+/// assert_eq!(ikg::PLACE.as_str(), format!("{NAMESPACE}Place"));
+/// ```
 pub const NAMESPACE: &str = "https://w3id.org/ikg/ns#";
 
 /// The IRI of the vocabulary itself, also the name of the graph a store loads it into.
+///
+/// ```
+/// # use interview_kg::export::rdf::ONTOLOGY;
+/// let store = interview_kg::RdfStore::new()?;
+/// let rows = store.select(&format!("SELECT ?t WHERE {{ GRAPH <{ONTOLOGY}> {{ <{ONTOLOGY}> a ?t }} }}"))?;
+/// assert_eq!(rows.strings("t"), ["http://www.w3.org/2002/07/owl#Ontology"]);
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
 pub const ONTOLOGY: &str = "https://w3id.org/ikg/ns";
 
 /// The default base of resource IRIs.
+///
+/// ```
+/// use interview_kg::export::rdf::{Iris, DEFAULT_BASE};
+/// assert_eq!(Iris::default().base(), DEFAULT_BASE);
+/// ```
 pub const DEFAULT_BASE: &str = "https://w3id.org/ikg/id/";
 
 /// The vocabulary (`vocab/ikg.ttl`): classes and properties with Chinese and English labels
@@ -113,11 +131,29 @@ pub const DEFAULT_BASE: &str = "https://w3id.org/ikg/id/";
 /// ```
 pub const VOCABULARY: &str = include_str!("../../vocab/ikg.ttl");
 
-/// schema.org.
+/// schema.org, whose classes type every entity beside its `ikg:` class.
+///
+/// ```
+/// # use interview_kg::export::rdf::SCHEMA;
+/// let store = interview_kg::RdfStore::new()?;
+/// let q = format!("ASK {{ ikg:Official rdfs:subClassOf <{SCHEMA}Person> }}");
+/// assert!(matches!(store.query(&q)?, interview_kg::oxigraph::sparql::QueryResults::Boolean(true)));
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
 pub const SCHEMA: &str = "http://schema.org/";
-/// The W3C provenance ontology.
+/// The W3C provenance ontology (`prov:Entity`, `prov:wasDerivedFrom`).
+///
+/// ```
+/// # use interview_kg::export::rdf::{PREFIXES, PROV};
+/// assert!(PREFIXES.contains(&("prov", PROV)));
+/// ```
 pub const PROV: &str = "http://www.w3.org/ns/prov#";
-/// Dublin Core terms.
+/// Dublin Core terms (`dcterms:title`, `dcterms:date`, `dcterms:identifier`).
+///
+/// ```
+/// # use interview_kg::export::rdf::{PREFIXES, DCTERMS};
+/// assert!(PREFIXES.contains(&("dcterms", DCTERMS)));
+/// ```
 pub const DCTERMS: &str = "http://purl.org/dc/terms/";
 
 /// The prefixes the serializers use, and the SPARQL queries of a store may use undeclared.
@@ -342,6 +378,14 @@ mod dcterms {
 /// Everything that can go wrong while exporting RDF or using a store.
 ///
 /// I/O failures ([`RdfError::Io`]) stay apart from content problems.
+///
+/// ```
+/// use interview_kg::{RdfError, RdfExport};
+/// # let graph = interview_kg::KnowledgeGraph::new();
+/// let err = RdfExport::new(&graph).base("https://example.org/kg").unwrap_err();
+/// assert!(matches!(err, RdfError::Base { .. }) && !err.is_io());
+/// assert!(err.to_string().contains("must end with"));
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum RdfError {
