@@ -1,7 +1,7 @@
 //! The main job: interviews in, one graph out, as JSON or (feature `rdf`) as RDF.
 //!
 //! ```text
-//! cargo run --release --example extract -- [--format json] [-o FILE] PATH...
+//! cargo run --release --example extract -- [--format json|dot] [-o FILE] PATH...
 //! cargo run --release --features rdf --example extract -- --format turtle|ntriples|nquads|trig|rdfxml|jsonld [--base IRI] PATH...
 //! ```
 //!
@@ -20,7 +20,7 @@ use std::process::ExitCode;
 #[derive(Parser)]
 #[command(about = "Extract a knowledge graph from Chinese interviews with officials", version)]
 struct Args {
-    /// Output format: the JSON graph, or RDF (all but json need the `rdf` feature).
+    /// Output format: the JSON graph, DOT, or RDF (the RDF formats need the `rdf` feature).
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
     /// Base of the resources' IRIs in RDF output (an absolute IRI ending in /, # or :).
@@ -50,6 +50,8 @@ enum Format {
     Rdfxml,
     /// JSON-LD: one named graph per document.
     Jsonld,
+    /// Graphviz DOT: colours by kind, one cluster per document (`dot -Tsvg`).
+    Dot,
 }
 
 impl Format {
@@ -63,7 +65,7 @@ impl Format {
     fn rdf(self) -> Option<interview_kg::oxigraph::io::RdfFormat> {
         use interview_kg::oxigraph::io::{JsonLdProfileSet, RdfFormat};
         Some(match self {
-            Format::Json => return None,
+            Format::Json | Format::Dot => return None,
             Format::Turtle => RdfFormat::Turtle,
             Format::Ntriples => RdfFormat::NTriples,
             Format::Nquads => RdfFormat::NQuads,
@@ -80,6 +82,7 @@ impl Format {
 fn write_graph(args: &Args, graph: &KnowledgeGraph, docs: &[Document], out: &mut dyn Write) -> io::Result<()> {
     match args.format {
         Format::Json => export::json::write(graph, out),
+        Format::Dot => out.write_all(export::dot::to_string(graph).as_bytes()),
         #[cfg(feature = "rdf")]
         rdf => {
             let mut export = interview_kg::RdfExport::new(graph).documents(docs);
@@ -102,7 +105,8 @@ fn write_graph(args: &Args, graph: &KnowledgeGraph, docs: &[Document], out: &mut
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    if args.format != Format::Json && cfg!(not(feature = "rdf")) {
+    let plain = matches!(args.format, Format::Json | Format::Dot);
+    if !plain && cfg!(not(feature = "rdf")) {
         eprintln!(
             "error: --format {} needs the `rdf` feature: cargo run --release --features rdf --example extract -- --format {} PATH...",
             args.format.name(),
@@ -110,7 +114,7 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    if args.base.is_some() && args.format == Format::Json {
+    if args.base.is_some() && plain {
         eprintln!("error: --base applies to RDF formats only");
         return ExitCode::from(2);
     }
@@ -124,7 +128,7 @@ fn main() -> ExitCode {
 
     let extractor = Extractor::new();
     // RDF spans carry their exact text, so RDF output keeps the documents' texts.
-    let keep_texts = args.format != Format::Json;
+    let keep_texts = !plain;
     let files = load::collect_files(&args.paths);
     let n = files.len();
     let results: Vec<Result<(Option<Document>, Extraction), Error>> = files

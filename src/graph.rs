@@ -1,4 +1,5 @@
-//! Stage 7, **graph**: the merged knowledge graph, held in a `petgraph` [`StableGraph`].
+//! Stage 7, **graph**: the merged knowledge graph, held in a `petgraph`
+//! [`StableGraph`](petgraph::stable_graph::StableGraph).
 //!
 //! Nodes are entities and documents; edges are relations. Resolution merges entities
 //! *before* insertion (each node is looked up by its resolution key first), so no node is

@@ -196,7 +196,7 @@ fn town_before(ctx: &Ctx<'_>, rec: &mut Recognition, at: usize) -> Option<super:
     let before = &ctx.text[..at];
     let suffix = ["街道", "镇", "乡"].into_iter().find(|s| before.ends_with(s))?;
     let suffix_start = at - suffix.len();
-    let start = super::text::extend_left(ctx.text, ctx.tokens, suffix_start.saturating_sub(12).max(0), suffix_start, 4);
+    let start = super::text::extend_left(ctx.text, ctx.tokens, suffix_start.saturating_sub(12), suffix_start, 4);
     let start = if start == suffix_start {
         // The town name and its suffix may be one word (城关镇).
         ctx.tokens.word_ending_at(at).filter(|w| w.start < suffix_start).map(|w| w.start)?
