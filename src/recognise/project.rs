@@ -194,7 +194,12 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
 
 /// Adds a project if `span` holds a name: not a count (876个重点项目), not generic.
 fn add_project(ctx: &Ctx<'_>, rec: &mut Recognition, span: Span) -> Option<LocalId> {
-    let name = ctx.text.get(span.range())?.trim();
+    // The mention is the name without surrounding white space (U+2001, U+3000 …), so that
+    // it slices out exactly the name.
+    let raw = ctx.text.get(span.range())?;
+    let name = raw.trim();
+    let start = span.start + (raw.len() - raw.trim_start().len());
+    let span = Span::new(start, start + name.len());
     if !project_name_ok(name) || ctx.body.is_redacted(span) {
         return None;
     }
