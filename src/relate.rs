@@ -16,7 +16,7 @@ use crate::model::{
 use crate::recognise::{LocalId, PostPlace, Recognition};
 use crate::span::Span;
 use crate::Resources;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// One end of a relation within a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -422,11 +422,17 @@ fn merge_repeated_figures(b: &mut Builder<'_>) {
     if into.is_empty() {
         return;
     }
+    // Move every twin's mentions first and sort each keeper once: a figure repeated ten
+    // thousand times must not re-sort a growing list ten thousand times.
+    let mut keepers = BTreeSet::new();
     for (&dup, &keep) in &into {
         let mentions = std::mem::take(&mut b.rec.entities[dup].mentions);
+        b.rec.entities[keep].mentions.extend(mentions);
+        keepers.insert(keep);
+    }
+    for keep in keepers {
         let target = &mut b.rec.entities[keep];
-        target.mentions.extend(mentions);
-        target.mentions.sort();
+        target.mentions.sort_unstable();
         target.mentions.dedup();
     }
     for r in &mut b.relations {

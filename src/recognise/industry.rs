@@ -28,6 +28,9 @@ static NOT_SECTORS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"改革|领域|环节|体制|机制|监管|风险|整治|执法|督查|考核").unwrap());
 
 /// Adjectives that may stand before a sector without changing it.
+/// The most items a list before a head word keeps, nearest the head first: real lists name a
+/// dozen sectors at most, and the bound keeps a page of 产业、产业、… linear.
+const MAX_LIST_ITEMS: usize = 16;
 const ADJECTIVES: &[&str] = &[
     "高端",
     "新兴",
@@ -197,13 +200,17 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
         return;
     }
     // Split on 、 and on 和/与/及 between items; the first item reaches left to a verb.
-    let items = split_items(ctx, seg_start, list_text_end);
+    let mut items = split_items(ctx, seg_start, list_text_end);
     if items.is_empty() {
         return;
+    }
+    if items.len() > MAX_LIST_ITEMS {
+        items.drain(..items.len() - MAX_LIST_ITEMS);
     }
     let known: Vec<bool> = items.iter().map(|s| canonical(ctx, &ctx.text[s.range()]).1).collect();
     let any_known = known.iter().any(|k| *k);
     let evidence = Span::new(items[0].start, head.end);
+    let subject = subject_of(ctx, rec, evidence);
     for (span, is_known) in items.into_iter().zip(known) {
         let surface = &ctx.text[span.range()];
         let (name, _) = canonical(ctx, surface);
@@ -223,7 +230,12 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
             continue;
         }
         let id = rec.add(EntityKind::Industry, &name, surface, Some(span), EntityDetail::None);
-        push_cue(ctx, rec, id, evidence, scale.clone());
+        rec.industries.push(IndustryCue {
+            industry: id,
+            span: evidence,
+            subject,
+            scale: scale.clone(),
+        });
     }
 }
 
@@ -300,8 +312,20 @@ fn canonical(ctx: &Ctx<'_>, surface: &str) -> (String, bool) {
 }
 
 fn push_cue(ctx: &Ctx<'_>, rec: &mut Recognition, id: LocalId, span: Span, scale: Option<String>) {
+    let subject = subject_of(ctx, rec, span);
+    rec.industries.push(IndustryCue {
+        industry: id,
+        span,
+        subject,
+        scale,
+    });
+}
+
+/// The place that develops what `span` names: the first place or zone with a code named
+/// before it in its sentence.
+fn subject_of(ctx: &Ctx<'_>, rec: &Recognition, span: Span) -> Option<LocalId> {
     let sent = sentence(ctx.text, &ctx.body.spans, span);
-    let subject = rec
+    rec
         .places_in(Span::new(sent.start, span.start))
         .into_iter()
         .map(|(_, id)| id)
@@ -309,11 +333,5 @@ fn push_cue(ctx: &Ctx<'_>, rec: &mut Recognition, id: LocalId, span: Span, scale
             rec.entities[*id]
                 .place()
                 .is_some_and(|p| p.adcode.is_some() || p.level == Some(crate::model::PlaceLevel::Zone))
-        });
-    rec.industries.push(IndustryCue {
-        industry: id,
-        span,
-        subject,
-        scale,
-    });
+        })
 }

@@ -132,7 +132,7 @@ fn interviewees(ctx: &Ctx<'_>, rec: &mut Recognition) {
         let cl = clause(ctx.text, &ctx.body.spans, span);
         let clause_text = &ctx.text[cl.range()];
         if INTERVIEWED.is_match(clause_text)
-            || before.contains("访") && before.chars().rev().take(30).any(|c| c == '访')
+            || before.chars().rev().take(30).any(|c| c == '访')
         {
             points += 5;
             evidence = cl;

@@ -146,6 +146,12 @@ pub struct Recognition {
     /// Every mention, sorted by span: which entity it names.
     pub mentions: Vec<(Span, LocalId)>,
     index: HashMap<(EntityKind, String), LocalId>,
+    /// The mentions again, kept ordered while recognisers add to them, so that "what is
+    /// named here" is a range look-up and not a scan: a page naming ten thousand officials
+    /// must not cost ten thousand scans of every mention.
+    ordered: BTreeSet<(Span, LocalId)>,
+    /// The longest mention in bytes: how far before a span a mention overlapping it can start.
+    longest: usize,
 }
 
 impl Recognition {
@@ -182,6 +188,8 @@ impl Recognition {
             if let Err(pos) = e.mentions.binary_search(&span) {
                 e.mentions.insert(pos, span);
                 self.mentions.push((span, id));
+                self.ordered.insert((span, id));
+                self.longest = self.longest.max(span.len());
             }
         }
         id
@@ -192,23 +200,43 @@ impl Recognition {
         self.index.get(&(kind, name.to_owned())).copied()
     }
 
+    /// Mentions whose start lies in `from..to`, in span order.
+    pub(crate) fn starting_in(&self, from: usize, to: usize) -> impl Iterator<Item = (Span, LocalId)> + '_ {
+        let lo = (Span { start: from, end: 0 }, 0);
+        let hi = (Span { start: to.max(from), end: 0 }, 0);
+        self.ordered.range(lo..hi).copied()
+    }
+
+    /// The longest mention so far, in bytes.
+    pub(crate) fn longest_mention(&self) -> usize {
+        self.longest
+    }
+
+    /// Mentions that share at least one byte with `span`, in span order.
+    pub(crate) fn overlapping(&self, span: Span) -> impl Iterator<Item = (Span, LocalId)> + '_ {
+        self.starting_in(span.start.saturating_sub(self.longest), span.end)
+            .filter(move |(s, _)| s.overlaps(span))
+    }
+
     /// Whether a mention of an entity of one of `kinds` overlaps `span`.
     pub(crate) fn covered(&self, span: Span, kinds: &[EntityKind]) -> bool {
-        self.mentions
-            .iter()
-            .any(|(s, id)| s.overlaps(span) && kinds.contains(&self.entities[*id].kind))
+        self.overlapping(span)
+            .any(|(_, id)| kinds.contains(&self.entities[id].kind))
     }
 
     /// Mentions of places inside `span`, in text order.
     pub(crate) fn places_in(&self, span: Span) -> Vec<(Span, LocalId)> {
-        let mut v: Vec<(Span, LocalId)> = self
-            .mentions
-            .iter()
+        self.starting_in(span.start, span.end)
             .filter(|(s, id)| span.contains(*s) && self.entities[*id].kind == EntityKind::Place)
-            .copied()
-            .collect();
-        v.sort();
-        v
+            .collect()
+    }
+
+    /// Drops the mentions `keep` rejects, from the list and from the index.
+    fn retain_mentions(&mut self, mut keep: impl FnMut(&Recognition, Span, LocalId) -> bool) {
+        let mentions = std::mem::take(&mut self.mentions);
+        let kept: Vec<(Span, LocalId)> = mentions.into_iter().filter(|&(s, id)| keep(self, s, id)).collect();
+        self.ordered = kept.iter().copied().collect();
+        self.mentions = kept;
     }
 }
 
@@ -246,12 +274,14 @@ pub(crate) fn recognise(text: &str, body: &Body, tokens: &Tokens, res: &Resource
 /// A park that the text also names as a project (总投资120亿元的X产业园) is one thing: the
 /// project keeps it, and the zone mention is dropped.
 fn drop_zones_named_as_projects(rec: &mut Recognition) {
-    let project_spans: Vec<Span> = rec
-        .mentions
-        .iter()
-        .filter(|(_, id)| rec.entities[*id].kind == EntityKind::Project)
-        .map(|(s, _)| *s)
-        .collect();
+    // Where each project name starts, and the furthest it reaches from there.
+    let mut project_ends: HashMap<usize, usize> = HashMap::new();
+    for (s, id) in &rec.mentions {
+        if rec.entities[*id].kind == EntityKind::Project {
+            let end = project_ends.entry(s.start).or_default();
+            *end = (*end).max(s.end);
+        }
+    }
     let is_zone = |e: &Entity| {
         e.place()
             .is_some_and(|p| p.level == Some(crate::model::PlaceLevel::Zone))
@@ -260,12 +290,12 @@ fn drop_zones_named_as_projects(rec: &mut Recognition) {
     for e in rec.entities.iter_mut().filter(|e| is_zone(e)) {
         let before = e.mentions.len();
         e.mentions
-            .retain(|m| !project_spans.iter().any(|p| p.start == m.start && p.end >= m.end));
+            .retain(|m| project_ends.get(&m.start).is_none_or(|&end| end < m.end));
         dropped |= e.mentions.len() != before;
     }
     if dropped {
+        rec.retain_mentions(|rec, s, id| rec.entities[id].mentions.binary_search(&s).is_ok());
         let entities = &rec.entities;
-        rec.mentions.retain(|(s, id)| entities[*id].mentions.contains(s));
         for cue in &mut rec.projects {
             if cue.place.is_some_and(|p| entities[p].mentions.is_empty()) {
                 cue.place = None;
@@ -316,4 +346,42 @@ pub(crate) fn add_amount(ctx: &Ctx<'_>, rec: &mut Recognition, found: &FoundAmou
     );
     rec.entities[id].name = surface.to_owned();
     id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The ordered index answers exactly what a scan of every mention would.
+        #[test]
+        fn range_lookups_match_a_full_scan(
+            mentions in proptest::collection::vec((0usize..200, 1usize..40, 0usize..3), 0..60),
+            probe in (0usize..240, 0usize..40),
+        ) {
+            let kinds = [EntityKind::Place, EntityKind::Organization, EntityKind::Official];
+            let mut rec = Recognition::default();
+            for (i, (start, len, kind)) in mentions.iter().enumerate() {
+                let span = Span::new(*start, start + len);
+                rec.add(kinds[*kind], &format!("e{}", i % 7), "", Some(span), EntityDetail::None);
+            }
+            let probe = Span::new(probe.0, probe.0 + probe.1);
+            for kind in kinds {
+                let scanned = rec
+                    .mentions
+                    .iter()
+                    .any(|(s, id)| s.overlaps(probe) && rec.entities[*id].kind == kind);
+                prop_assert_eq!(rec.covered(probe, &[kind]), scanned);
+            }
+            let mut scanned: Vec<(Span, LocalId)> = rec
+                .mentions
+                .iter()
+                .filter(|(s, id)| probe.contains(*s) && rec.entities[*id].kind == EntityKind::Place)
+                .copied()
+                .collect();
+            scanned.sort();
+            prop_assert_eq!(rec.places_in(probe), scanned);
+        }
+    }
 }

@@ -66,13 +66,17 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
                 // titles of a chain keep their order: 市委书记、市人大常委会主任范中杰.
                 for (title_span, title, place) in chain.drain(..) {
                     let from = match place {
-                        PostPlace::Named(p) => rec.entities[p]
-                            .mentions
-                            .iter()
-                            .filter(|m| m.end <= title_span.start + 3 && m.end + 3 >= title_span.start)
-                            .map(|m| m.start)
-                            .next_back()
-                            .unwrap_or(title_span.start),
+                        PostPlace::Named(p) => {
+                            // The place's last mention ending within a character of the title.
+                            let mentions = &rec.entities[p].mentions;
+                            let upto = mentions.partition_point(|m| m.start <= title_span.start + 3);
+                            mentions[..upto]
+                                .iter()
+                                .rev()
+                                .take_while(|m| m.start + rec.longest_mention() + 3 >= title_span.start)
+                                .find(|m| m.end <= title_span.start + 3 && m.end + 3 >= title_span.start)
+                                .map_or(title_span.start, |m| m.start)
+                        }
                         _ => title_span.start,
                     };
                     let clause = Span::new(from.min(title_span.start), name_span.end);
@@ -139,9 +143,8 @@ fn continues_chain(ctx: &Ctx<'_>, rec: &Recognition, end: usize, next: usize) ->
         return true;
     }
     let rest_start = next - rest.len();
-    rec.mentions
-        .iter()
-        .any(|(s, id)| rec.entities[*id].kind == EntityKind::Place && s.start == rest_start && s.end >= next)
+    rec.starting_in(rest_start, rest_start + 1)
+        .any(|(s, id)| rec.entities[id].kind == EntityKind::Place && s.end >= next)
 }
 
 /// The title as the export writes it: the level character and body kept, the place name
@@ -160,8 +163,7 @@ fn post_place(ctx: &Ctx<'_>, rec: &mut Recognition, title: Span, previous: Optio
     // A place mention that ends where the title starts, or one character into it
     // (英德市 + 市委书记 share the 市).
     let named = rec
-        .mentions
-        .iter()
+        .starting_in(title.start.saturating_sub(rec.longest_mention()), title.start)
         .filter(|(s, id)| {
             rec.entities[*id].kind == EntityKind::Place
                 && s.start < title.start
@@ -169,7 +171,7 @@ fn post_place(ctx: &Ctx<'_>, rec: &mut Recognition, title: Span, previous: Optio
                     || (s.end > title.start && s.end <= title.start + first.map_or(0, char::len_utf8)))
         })
         .max_by_key(|(s, _)| s.len())
-        .map(|(_, id)| *id);
+        .map(|(_, id)| id);
     if let Some(id) = named {
         return PostPlace::Named(id);
     }

@@ -409,7 +409,7 @@ pub(crate) fn from_name_prefixes(ctx: &Ctx<'_>, rec: &mut Recognition) {
         for &line in &ctx.body.spans {
             for (pos, _) in ctx.text[line.range()].match_indices(word) {
                 let span = Span::new(line.start + pos, line.start + pos + word.len());
-                if ctx.tokens.aligned(span) && !rec.mentions.iter().any(|(s, _)| s.overlaps(span)) {
+                if ctx.tokens.aligned(span) && rec.overlapping(span).next().is_none() {
                     alone.push(span);
                 }
             }

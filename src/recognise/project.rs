@@ -211,12 +211,9 @@ fn add_project(ctx: &Ctx<'_>, rec: &mut Recognition, span: Span) -> Option<Local
         .find(|(s, _)| s.start == span.start)
         .map(|(_, id)| id);
     let investor = rec
-        .mentions
-        .iter()
-        .find(|(s, eid)| {
-            s.start == span.start && s.end < span.end && rec.entities[*eid].kind == EntityKind::Organization
-        })
-        .map(|(_, eid)| *eid);
+        .starting_in(span.start, span.start + 1)
+        .find(|(s, eid)| s.end < span.end && rec.entities[*eid].kind == EntityKind::Organization)
+        .map(|(_, eid)| eid);
     let industry = ctx
         .res
         .industries
