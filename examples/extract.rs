@@ -6,9 +6,11 @@
 //! ```
 //!
 //! Files and folders are read recursively. Only the graph goes to stdout. Files that cannot
-//! be read are named on stderr with the reason; the rest are still processed, and the exit
-//! status is 1 when any file was skipped (2 for bad usage, including an RDF format in a
-//! build without the `rdf` feature). A closed pipe (`| head`) ends the run quietly.
+//! be read are named on stderr with the reason (`skipped: …`), and so are files read in part
+//! because some bytes could not be decoded (`warning: …`, the first place named); the rest
+//! are still processed. The exit status is 1 when any file was skipped (2 for bad usage,
+//! including an RDF format in a build without the `rdf` feature). A closed pipe (`| head`)
+//! ends the run quietly. Corpora of 50 files or more show a progress bar on a terminal.
 
 use clap::{Parser, ValueEnum};
 use interview_kg::{export, load, Document, Error, Extraction, Extractor, KnowledgeGraph};
@@ -103,6 +105,26 @@ fn write_graph(args: &Args, graph: &KnowledgeGraph, docs: &[Document], out: &mut
     }
 }
 
+/// One file read and extracted; its text is kept for RDF output only.
+struct FileRead {
+    path: PathBuf,
+    doc: Option<Document>,
+    extraction: Extraction,
+}
+
+/// A progress bar on stderr for corpora of more than a few documents; hidden when stderr is
+/// not a terminal, so logs and pipes stay clean.
+fn progress_bar(files: usize) -> indicatif::ProgressBar {
+    if files < 50 {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(files as u64);
+    let style = indicatif::ProgressStyle::with_template("{elapsed_precise} {wide_bar} {pos}/{len} files, {per_sec}, {eta} left")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar
+}
+
 fn main() -> ExitCode {
     let args = Args::parse();
     let plain = matches!(args.format, Format::Json | Format::Dot);
@@ -131,20 +153,34 @@ fn main() -> ExitCode {
     let keep_texts = !plain;
     let files = load::collect_files(&args.paths);
     let n = files.len();
-    let results: Vec<Result<(Option<Document>, Extraction), Error>> = files
+    let progress = progress_bar(n);
+    let results: Vec<Result<FileRead, Error>> = files
         .into_par_iter()
         .map(|f| {
-            let doc = extractor.load(&f?)?;
-            let extraction = extractor.extract(&doc);
-            Ok((keep_texts.then_some(doc), extraction))
+            let path = f?;
+            let doc = extractor.load(&path);
+            progress.inc(1);
+            let doc = doc?;
+            // A panic is a bug in the library: it costs this file, never the run.
+            let extraction = extractor.try_extract(&doc, &path)?;
+            Ok(FileRead {
+                path,
+                doc: keep_texts.then_some(doc),
+                extraction,
+            })
         })
         .collect();
+    progress.finish_and_clear();
     let mut graph = KnowledgeGraph::new();
     let mut docs = Vec::new();
-    let mut skipped = 0;
+    let (mut skipped, mut partial) = (0, 0);
     for r in results {
         match r {
-            Ok((doc, extraction)) => {
+            Ok(FileRead { path, doc, extraction }) => {
+                if let Some(report) = extraction.decode {
+                    partial += 1;
+                    eprintln!("warning: {}", report.warning(&path));
+                }
                 extractor.merge_into(&mut graph, extraction);
                 docs.extend(doc);
             }
@@ -154,8 +190,8 @@ fn main() -> ExitCode {
             }
         }
     }
-    if skipped > 0 {
-        eprintln!("{skipped} of {n} files skipped");
+    if skipped > 0 || partial > 0 {
+        eprintln!("{skipped} of {n} files skipped, {partial} read in part");
     }
 
     let written = match &args.output {

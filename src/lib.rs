@@ -78,7 +78,7 @@ mod span;
 
 pub use error::{Error, Result};
 pub use graph::{DocumentInfo, Edge, Evidence, KnowledgeGraph, Node};
-pub use load::Document;
+pub use load::{DecodeReport, Document};
 pub use model::{
     Amount, Entity, EntityDetail, EntityKind, InvestmentRole, PlaceInfo, PlaceLevel, RelationAttrs, RelationKind,
     RelationSource, Unit,
@@ -325,7 +325,24 @@ impl Extractor {
         let body = clean::find_body(&doc.text, doc.is_html);
         let tokens = self.res.segmenter.segment(&doc.text, &body.spans);
         let rec = recognise::recognise(&doc.text, &body, &tokens, &self.res);
-        relate::relate(&doc.id, rec, &self.res)
+        let mut extraction = relate::relate(&doc.id, rec, &self.res);
+        extraction.decode = doc.decode_report();
+        extraction
+    }
+
+    /// Extracts one document read from `path`, turning a panic (a bug in this library) into
+    /// [`Error::Internal`] naming the file, so a caller looping over a corpus loses only
+    /// that file. [`extract_paths`](Self::extract_paths) does this for every file.
+    ///
+    /// ```
+    /// let extractor = interview_kg::Extractor::new();
+    /// let doc = interview_kg::Document::from_text("a", "英德市委书记张杨彬表示,英德将大力发展鞋业。");
+    /// let extraction = extractor.try_extract(&doc, "a.txt".as_ref()).unwrap();
+    /// assert!(extraction.entities.iter().any(|e| e.name == "张杨彬"));
+    /// ```
+    pub fn try_extract(&self, doc: &Document, path: &Path) -> Result<Extraction> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.extract(doc)))
+            .map_err(|payload| Error::from_panic(path, payload.as_ref()))
     }
 
     /// Extracts documents and merges them into one graph, in the order given.
@@ -363,7 +380,7 @@ impl Extractor {
     fn load_and_extract(&self, file: Result<PathBuf>) -> (PathBuf, FileResult) {
         match file {
             Ok(path) => {
-                let r = self.load(&path).map(|doc| self.extract(&doc));
+                let r = self.load(&path).and_then(|doc| self.try_extract(&doc, &path));
                 (path, r)
             }
             Err(e) => (e.path().map(Path::to_path_buf).unwrap_or_default(), Err(e)),
@@ -400,11 +417,8 @@ impl Extractor {
             let ready = std::mem::take(&mut extracted);
             let ((), following) = rayon::join(
                 || {
-                    for (_, r) in ready {
-                        match r {
-                            Ok(ex) => self.merge_into(&mut graph, ex),
-                            Err(e) => errors.push(e),
-                        }
+                    for (path, r) in ready {
+                        self.merge_result(&mut graph, &mut errors, &path, r);
                     }
                 },
                 || next.into_par_iter().map(|f| self.load_and_extract(f)).collect(),
@@ -415,16 +429,24 @@ impl Extractor {
     }
 
     /// Builds one graph from the results of [`extract_paths`](Self::extract_paths), in order;
-    /// returns the graph and the errors.
+    /// returns the graph and the problems: the files skipped, and the warnings
+    /// ([`Error::is_partial`]) of files merged although some of their bytes could not be decoded.
     pub fn graph_of(&self, results: Vec<(PathBuf, FileResult)>) -> (KnowledgeGraph, Vec<Error>) {
         let mut graph = KnowledgeGraph::new();
         let mut errors = Vec::new();
-        for (_, r) in results {
-            match r {
-                Ok(ex) => self.merge_into(&mut graph, ex),
-                Err(e) => errors.push(e),
-            }
+        for (path, r) in results {
+            self.merge_result(&mut graph, &mut errors, &path, r);
         }
         (graph, errors)
+    }
+
+    fn merge_result(&self, graph: &mut KnowledgeGraph, errors: &mut Vec<Error>, path: &Path, r: FileResult) {
+        match r {
+            Ok(ex) => {
+                errors.extend(ex.decode.map(|d| d.warning(path)));
+                self.merge_into(graph, ex);
+            }
+            Err(e) => errors.push(e),
+        }
     }
 }

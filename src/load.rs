@@ -184,14 +184,46 @@ impl Document {
     /// assert!(warning.is_partial());
     /// ```
     pub fn decode_warning(&self, path: &Path) -> Option<Error> {
+        self.decode_report().map(|r| r.warning(path))
+    }
+
+    /// What could not be decoded, as plain data an [`Extraction`](crate::Extraction) keeps:
+    /// `None` for a clean document.
+    pub fn decode_report(&self) -> Option<DecodeReport> {
         let &offset = self.decode_errors.first()?;
-        Some(Error::PartlyDecoded {
-            path: path.to_path_buf(),
+        Some(DecodeReport {
             encoding: self.encoding,
             count: self.decode_errors.len(),
             offset,
             line: self.first_error_line.unwrap_or(1),
         })
+    }
+}
+
+/// Where a document's bytes could not all be decoded: the facts of an
+/// [`Error::PartlyDecoded`] without the path, so that an extraction can carry them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DecodeReport {
+    /// The encoding the file was decoded as.
+    pub encoding: &'static str,
+    /// How many malformed sequences were replaced by U+FFFD.
+    pub count: usize,
+    /// Byte offset in the file of the first one.
+    pub offset: usize,
+    /// 1-based line of the first one.
+    pub line: usize,
+}
+
+impl DecodeReport {
+    /// The warning to give for the file at `path`.
+    pub fn warning(&self, path: &Path) -> Error {
+        Error::PartlyDecoded {
+            path: path.to_path_buf(),
+            encoding: self.encoding,
+            count: self.count,
+            offset: self.offset,
+            line: self.line,
+        }
     }
 }
 

@@ -10,6 +10,7 @@
 //! with [`RelationSource::Gazetteer`] and no evidence where it does not.
 
 use crate::gazetteer::AdCode;
+use crate::load::DecodeReport;
 use crate::model::{
     Entity, EntityDetail, EntityKind, PlaceInfo, PlaceLevel, RelationAttrs, RelationKind, RelationSource,
 };
@@ -61,6 +62,9 @@ pub struct Extraction {
     pub entities: Vec<Entity>,
     /// Relations of the document.
     pub relations: Vec<LocalRelation>,
+    /// Set when some of the document's bytes could not be decoded (they read as U+FFFD):
+    /// the extraction is valid, and [`DecodeReport::warning`] says where to look.
+    pub decode: Option<DecodeReport>,
 }
 
 struct Builder<'a> {
@@ -382,6 +386,7 @@ pub(crate) fn relate(doc_id: &str, rec: Recognition, res: &Resources) -> Extract
         date,
         entities: b.rec.entities,
         relations: b.relations,
+        decode: None,
     }
 }
 

@@ -51,6 +51,27 @@ fn a_bad_file_is_named_and_the_rest_is_processed() {
 }
 
 #[test]
+fn a_partly_decoded_file_is_kept_and_the_broken_place_named() {
+    let dir = std::env::temp_dir().join(format!("ikg-cli-partial-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut bytes = "英德市委书记张杨彬表示,英德将大力发展鞋业。\n".repeat(2).into_bytes();
+    let line = bytes.len() / 2;
+    bytes[line + 33] = 0xFF; // the comma of the second line
+    std::fs::write(dir.join("cut.txt"), &bytes).unwrap();
+    let out = Command::new(example("extract")).arg(&dir).output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    // Nothing was skipped, so the run succeeds; the warning says where to look.
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&format!("cut.txt: 1 sequence could not be decoded as UTF-8, the first at byte {} (line 2)", line + 33)),
+        "{stderr}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(json["entities"].as_array().unwrap().iter().any(|e| e["name"] == "张杨彬"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn the_seeds_run_clean() {
     let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
     let out = Command::new(example("extract"))

@@ -462,6 +462,7 @@ fn hostile_names_give_valid_iris_and_exact_literals() {
         date: Some("2023-02-30".to_owned()),
         entities,
         relations,
+        ..Extraction::default()
     };
     let mut graph = KnowledgeGraph::new();
     graph.merge(extraction);
