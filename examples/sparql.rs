@@ -11,7 +11,8 @@
 //! default graph is the union of all named graphs (one per document, the gazetteer's, the
 //! vocabulary's); the prefixes ikg:, rdf:, rdfs:, xsd:, schema:, prov: and dcterms: need no
 //! declaration. With `--store DIR`, the documents named are added to the on-disk store at
-//! DIR (created if needed; a document already there is replaced), then the query runs over
+//! DIR (created if needed; a document already there is replaced), each in a transaction of
+//! its own so that an interrupted load leaves whole documents only, then the query runs over
 //! everything the store holds.
 //!
 //! Exit status: 0 on success; 1 when a file was skipped or the query failed while running;
@@ -52,7 +53,7 @@ struct Args {
     /// Base of the resources' IRIs (an absolute IRI ending in /, # or :).
     #[arg(long, value_name = "IRI")]
     base: Option<String>,
-    /// Print timings on stderr.
+    /// Print timings on stderr, and each document as it is committed to an on-disk store.
     #[arg(short, long)]
     verbose: bool,
     /// Files or folders of interviews (optional with --store).
@@ -128,8 +129,9 @@ fn main() -> ExitCode {
     let results: Vec<Result<(Document, Extraction), Error>> = files
         .into_par_iter()
         .map(|f| {
-            let doc = extractor.load(&f?)?;
-            let extraction = extractor.extract(&doc);
+            let path = f?;
+            let doc = extractor.load(&path)?;
+            let extraction = extractor.try_extract(&doc, &path)?;
             Ok((doc, extraction))
         })
         .collect();
@@ -162,7 +164,21 @@ fn main() -> ExitCode {
     };
     let store = match store.and_then(|s| {
         if !docs.is_empty() {
-            s.add(&RdfExport::new(&graph).iris(iris).documents(&docs))?;
+            let export = RdfExport::new(&graph).iris(iris).documents(&docs);
+            if args.store.is_some() {
+                // On disk, one transaction per document: an interrupted load keeps whole
+                // documents only, and running it again completes it.
+                let total = docs.len();
+                let mut done = 0;
+                s.add_by_document(&export, |g| {
+                    done += 1;
+                    if args.verbose {
+                        eprintln!("stored {done}/{total} {g}");
+                    }
+                })?;
+            } else {
+                s.add(&export)?;
+            }
         }
         Ok(s)
     }) {

@@ -54,12 +54,13 @@
 
 use crate::export::rdf::{RdfError, RdfExport, ONTOLOGY, PREFIXES, VOCABULARY};
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{GraphNameRef, NamedNode, Quad, QuadRef, Term, Triple, Variable};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, Quad, QuadRef, Term, Triple, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{
     PreparedSparqlQuery, QueryEvaluationError, QueryResults, QuerySolution, SparqlEvaluator, SparqlSyntaxError,
 };
 use oxigraph::store::Store;
+use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 
 /// A query that failed: a syntax error (the user's to fix) apart from an evaluation or
@@ -416,6 +417,56 @@ impl RdfStore {
     /// ```
     pub fn add(&self, export: &RdfExport<'_>) -> Result<(), RdfError> {
         self.replace(&export.document_graphs()?, &export.unsorted_quads()?)
+    }
+
+    /// Adds an export one document at a time: first what no document states (the gazetteer's
+    /// graph), then each document's named graph in a transaction of its own, calling
+    /// `committed` after each. An on-disk store whose loading is interrupted (killed, out
+    /// of power) holds every document wholly or not at all; adding the same export again
+    /// completes it without duplicates. The dataset is the same as [`add`](Self::add)'s.
+    ///
+    /// ```
+    /// use interview_kg::{Document, Extractor, RdfExport, RdfStore};
+    /// let docs = [
+    ///     Document::from_text("a", "英德市委书记张杨彬表示,英德将大力发展鞋业产业。"),
+    ///     Document::from_text("b", "漳州市委书记张国旺。"),
+    /// ];
+    /// let graph = Extractor::new().extract_all(&docs);
+    /// let export = RdfExport::new(&graph).documents(&docs);
+    /// let (one, each) = (RdfStore::new()?, RdfStore::new()?);
+    /// one.add(&export)?;
+    /// let mut names = Vec::new();
+    /// each.add_by_document(&export, |graph| names.push(graph.as_str().to_owned()))?;
+    /// assert_eq!(names, ["https://w3id.org/ikg/id/doc/a", "https://w3id.org/ikg/id/doc/b"]);
+    /// assert_eq!(one.len()?, each.len()?);
+    /// # Ok::<_, Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn add_by_document(
+        &self,
+        export: &RdfExport<'_>,
+        mut committed: impl FnMut(&NamedNode),
+    ) -> Result<(), RdfError> {
+        let documents = export.document_graphs()?;
+        let mut by_graph: HashMap<GraphName, Vec<Quad>> = HashMap::new();
+        for q in export.unsorted_quads()? {
+            by_graph.entry(q.graph_name.clone()).or_default().push(q);
+        }
+        let mut shared = Vec::new();
+        let document_names: HashSet<GraphName> = documents.iter().cloned().map(GraphName::from).collect();
+        by_graph.retain(|g, quads| {
+            let keep = document_names.contains(g);
+            if !keep {
+                shared.append(quads);
+            }
+            keep
+        });
+        self.replace(&[], &shared)?;
+        for g in &documents {
+            let quads = by_graph.remove(&GraphName::from(g.clone())).unwrap_or_default();
+            self.replace(std::slice::from_ref(g), &quads)?;
+            committed(g);
+        }
+        Ok(())
     }
 
     /// In one transaction: clears `graphs`, inserts `quads` (into their named graphs and,

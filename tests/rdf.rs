@@ -801,3 +801,78 @@ fn sparql_example_names_the_feature_an_on_disk_store_needs() {
     assert!(stderr.contains("`rocksdb` feature"), "{stderr}");
     assert!(!dir.exists(), "nothing created");
 }
+
+/// Named graph → how many quads it holds.
+#[cfg(feature = "rocksdb")]
+fn quads_per_graph(store: &RdfStore) -> std::collections::BTreeMap<String, usize> {
+    let mut counts = std::collections::BTreeMap::new();
+    for q in store.oxigraph().iter() {
+        let q = q.unwrap();
+        if !q.graph_name.is_default_graph() {
+            *counts.entry(q.graph_name.to_string()).or_default() += 1;
+        }
+    }
+    counts
+}
+
+#[cfg(feature = "rocksdb")]
+#[test]
+fn a_load_killed_midway_keeps_whole_documents_and_a_rerun_completes_it() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let root = std::env::temp_dir().join(format!("ikg-kill-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let (corpus, dir) = (root.join("corpus"), root.join("store"));
+    std::fs::create_dir_all(&corpus).unwrap();
+    // 200 documents: the seeds under 40 names each, so loading takes long enough to interrupt.
+    for i in 0..40 {
+        for seed in seed_files() {
+            let name = format!("c{i:02}_{}", seed.file_name().unwrap().to_str().unwrap());
+            std::fs::copy(&seed, corpus.join(name)).unwrap();
+        }
+    }
+    let load = || {
+        let mut cmd = Command::new(example("sparql"));
+        cmd.arg("--store").arg(&dir).args(["-v", "--query", "ASK {}"]).arg(&corpus);
+        cmd
+    };
+    let mut child = load().stderr(Stdio::piped()).stdout(Stdio::null()).spawn().unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let stored = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .filter(|l| l.starts_with("stored "))
+        .take(20)
+        .count();
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(stored, 20, "the example printed no progress: built without rocksdb?");
+    assert!(status.code().is_none(), "the load finished before it was killed: {status}");
+
+    // The reference: the same documents loaded at once, in memory.
+    let files: Vec<PathBuf> = {
+        let mut f: Vec<PathBuf> = std::fs::read_dir(&corpus).unwrap().map(|e| e.unwrap().path()).collect();
+        f.sort();
+        f
+    };
+    let (graph, docs) = graph_of(&files);
+    let reference = RdfStore::from_export(&RdfExport::new(&graph).documents(&docs)).unwrap();
+    let want = quads_per_graph(&reference);
+    {
+        let store = RdfStore::open(&dir).unwrap();
+        let have = quads_per_graph(&store);
+        let documents = have.keys().filter(|g| g.contains("/doc/")).count();
+        assert!((20..200).contains(&documents), "{documents} documents after the kill");
+        for (g, n) in &have {
+            assert_eq!(Some(n), want.get(g), "{g} is there in part");
+        }
+        assert_union_is_maintained(&store);
+    }
+    // Running the load again completes it, with nothing twice.
+    let out = load().output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let store = RdfStore::open(&dir).unwrap();
+    assert_eq!(sorted_nquads(&store), sorted_nquads(&reference));
+    drop(store);
+    std::fs::remove_dir_all(&root).unwrap();
+}
