@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example extract -- [--format json|dot] [-o FILE] PATH...
+//! cargo run --release --example extract -- --stream [--format json|nquads] PATH...   # bounded memory
 //! cargo run --release --features rdf --example extract -- --format turtle|ntriples|nquads|trig|rdfxml|jsonld [--base IRI] PATH...
 //! ```
 //!
@@ -31,6 +32,12 @@ struct Args {
     /// Write to FILE instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Write each document as soon as it is extracted, as a graph of its own, instead of
+    /// one merged graph: JSON Lines with `--format json`, N-Quads (one named graph per
+    /// document) with `--format nquads`. Memory then stays bounded by the largest
+    /// documents, whatever the corpus's size.
+    #[arg(long)]
+    stream: bool,
     /// Files or folders of interviews (.txt, .html, or no extension).
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
@@ -148,6 +155,14 @@ fn main() -> ExitCode {
         }
     }
 
+    if args.stream && !matches!(args.format, Format::Json | Format::Nquads) {
+        eprintln!("error: --stream writes JSON Lines (--format json) or N-Quads (--format nquads) only");
+        return ExitCode::from(2);
+    }
+    if args.stream {
+        return stream(&args);
+    }
+
     let extractor = Extractor::new();
     // RDF spans carry their exact text, so RDF output keeps the documents' texts.
     let keep_texts = !plain;
@@ -194,23 +209,70 @@ fn main() -> ExitCode {
         eprintln!("{skipped} of {n} files skipped, {partial} read in part");
     }
 
-    let written = match &args.output {
+    let written = write_output(&args, |w| write_graph(&args, &graph, &docs, w));
+    if let Err(e) = written {
+        eprintln!("error: {e}");
+        return ExitCode::from(1);
+    }
+    if skipped == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// Runs `write` on the output (`-o FILE` or stdout, buffered); a closed pipe is no error.
+fn write_output(args: &Args, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), String> {
+    match &args.output {
         Some(path) => std::fs::File::create(path)
             .and_then(|f| {
                 let mut w = BufWriter::new(f);
-                write_graph(&args, &graph, &docs, &mut w)?;
+                write(&mut w)?;
                 w.flush()
             })
             .map_err(|e| format!("{}: {e}", path.display())),
         None => {
             let stdout = io::stdout();
             let mut w = BufWriter::new(stdout.lock());
-            match write_graph(&args, &graph, &docs, &mut w).and_then(|_| w.flush()) {
+            match write(&mut w).and_then(|_| w.flush()) {
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
                 r => r.map_err(|e| format!("stdout: {e}")),
             }
         }
-    };
+    }
+}
+
+/// `--stream`: each document's own graph written as soon as it is extracted.
+fn stream(args: &Args) -> ExitCode {
+    let extractor = Extractor::new();
+    let (mut skipped, mut partial, mut n) = (0, 0, 0);
+    let written = write_output(args, |out| {
+        extractor.stream_paths(&args.paths, |file| {
+            n += 1;
+            let file = match file {
+                Ok(f) => f,
+                Err(e) => {
+                    skipped += 1;
+                    eprintln!("skipped: {e}");
+                    return Ok(());
+                }
+            };
+            if let Some(w) = file.document.decode_warning(&file.path) {
+                partial += 1;
+                eprintln!("warning: {w}");
+            }
+            match args.format {
+                Format::Nquads => write_graph(args, &file.graph, std::slice::from_ref(&file.document), out),
+                _ => {
+                    serde_json::to_writer(&mut *out, &export::json::to_value(&file.graph))?;
+                    out.write_all(b"\n")
+                }
+            }
+        })
+    });
+    if skipped > 0 || partial > 0 {
+        eprintln!("{skipped} of {n} files skipped, {partial} read in part");
+    }
     if let Err(e) = written {
         eprintln!("error: {e}");
         return ExitCode::from(1);

@@ -306,6 +306,17 @@ impl Default for Extractor {
     }
 }
 
+/// One file's document and the graph of it alone, as [`Extractor::stream_paths`] yields them.
+#[derive(Debug)]
+pub struct FileGraph {
+    /// The file.
+    pub path: PathBuf,
+    /// Its text; [`Document::decode_warning`] tells whether all of it could be decoded.
+    pub document: Document,
+    /// The graph of this document alone.
+    pub graph: KnowledgeGraph,
+}
+
 /// The outcome for one input file: its extraction, or why it could not be read.
 pub type FileResult = std::result::Result<Extraction, Error>;
 
@@ -426,6 +437,54 @@ impl Extractor {
             extracted = following;
         }
         (graph, errors)
+    }
+
+    /// Reads and extracts every file under `paths` and hands each to `sink` as a graph of its
+    /// own, in sorted path order, never holding more than a chunk of 64 files per thread:
+    /// memory is bounded by the largest documents, not by the corpus. A document's graph
+    /// depends on that document alone (official ids aside: see [`resolve`]), so writing
+    /// each as N-Quads gives a dataset that loads like the corpus's.
+    ///
+    /// The sink sees `Err` for a file that could not be read; an error the sink returns
+    /// stops the stream and is returned.
+    ///
+    /// ```
+    /// let extractor = interview_kg::Extractor::new();
+    /// let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    /// let mut officials = 0;
+    /// extractor.stream_paths(&[seeds], |file| {
+    ///     let file = file?; // or count and go on
+    ///     officials += file.graph.nodes_of(interview_kg::EntityKind::Official).len();
+    ///     Ok::<(), interview_kg::Error>(())
+    /// })?;
+    /// assert!(officials >= 5);
+    /// # Ok::<(), interview_kg::Error>(())
+    /// ```
+    pub fn stream_paths<P, E>(&self, paths: &[P], mut sink: impl FnMut(Result<FileGraph>) -> std::result::Result<(), E>) -> std::result::Result<(), E>
+    where
+        P: AsRef<Path>,
+    {
+        let chunk = 64 * rayon::current_num_threads();
+        let mut files = load::collect_files(paths).into_iter();
+        loop {
+            let next: Vec<Result<PathBuf>> = files.by_ref().take(chunk).collect();
+            if next.is_empty() {
+                return Ok(());
+            }
+            let graphs: Vec<Result<FileGraph>> = next
+                .into_par_iter()
+                .map(|f| {
+                    let path = f?;
+                    let document = self.load(&path)?;
+                    let mut graph = KnowledgeGraph::new();
+                    self.merge_into(&mut graph, self.try_extract(&document, &path)?);
+                    Ok(FileGraph { path, document, graph })
+                })
+                .collect();
+            for g in graphs {
+                sink(g)?;
+            }
+        }
     }
 
     /// Builds one graph from the results of [`extract_paths`](Self::extract_paths), in order;

@@ -95,3 +95,28 @@ fn bad_usage_prints_nothing_on_stdout() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn stream_writes_one_json_graph_per_document() {
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    let out = Command::new(example("extract")).args(["--stream", seeds]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let ids: Vec<String> = stdout
+        .lines()
+        .map(|line| {
+            let graph: serde_json::Value = serde_json::from_str(line).expect("each line is a JSON graph");
+            let docs = graph["documents"].as_array().unwrap();
+            assert_eq!(docs.len(), 1, "one document per line");
+            docs[0]["id"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(ids.len(), 5);
+    assert_eq!(ids, sorted, "in path order");
+    // DOT has no streaming form: bad usage, nothing on stdout.
+    let out = Command::new(example("extract")).args(["--stream", "--format", "dot", seeds]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+}

@@ -876,3 +876,26 @@ fn a_load_killed_midway_keeps_whole_documents_and_a_rerun_completes_it() {
     drop(store);
     std::fs::remove_dir_all(&root).unwrap();
 }
+
+#[test]
+fn streamed_nquads_give_the_dataset_of_the_merged_export() {
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    let run = |stream: bool| {
+        let mut cmd = Command::new(example("extract"));
+        cmd.args(["--format", "nquads", seeds]);
+        if stream {
+            cmd.arg("--stream");
+        }
+        let out = cmd.output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let (streamed, merged) = (run(true), run(false));
+    // Each document's graph is written on its own, so the gazetteer's quads repeat: as sets,
+    // the two are one dataset.
+    let set = |s: &str| s.lines().map(str::to_owned).collect::<BTreeSet<String>>();
+    assert!(streamed.lines().count() > set(&streamed).len());
+    assert_eq!(set(&streamed), set(&merged));
+    let parsed = RdfParser::from_format(RdfFormat::NQuads).for_slice(streamed.as_bytes()).count();
+    assert_eq!(parsed, streamed.lines().count());
+}
