@@ -169,42 +169,56 @@ fn main() -> ExitCode {
     let files = load::collect_files(&args.paths);
     let n = files.len();
     let progress = progress_bar(n);
-    let results: Vec<Result<FileRead, Error>> = files
-        .into_par_iter()
-        .map(|f| {
-            let path = f?;
-            let doc = extractor.load(&path);
-            progress.inc(1);
-            let doc = doc?;
-            // A panic is a bug in the library: it costs this file, never the run.
-            let extraction = extractor.try_extract(&doc, &path)?;
-            Ok(FileRead {
-                path,
-                doc: keep_texts.then_some(doc),
-                extraction,
-            })
+    // Files are extracted in chunks; while the workers extract one chunk, the graph merges
+    // the one before (merging is serial), so merging hides behind extraction.
+    let read = |f: Result<PathBuf, Error>| -> Result<FileRead, Error> {
+        let path = f?;
+        let doc = extractor.load(&path);
+        progress.inc(1);
+        let doc = doc?;
+        // A panic is a bug in the library: it costs this file, never the run.
+        let extraction = extractor.try_extract(&doc, &path)?;
+        Ok(FileRead {
+            path,
+            doc: keep_texts.then_some(doc),
+            extraction,
         })
-        .collect();
-    progress.finish_and_clear();
+    };
     let mut graph = KnowledgeGraph::new();
     let mut docs = Vec::new();
     let (mut skipped, mut partial) = (0, 0);
-    for r in results {
-        match r {
-            Ok(FileRead { path, doc, extraction }) => {
-                if let Some(report) = extraction.decode {
-                    partial += 1;
-                    eprintln!("warning: {}", report.warning(&path));
+    let mut merge = |results: Vec<Result<FileRead, Error>>| {
+        for r in results {
+            match r {
+                Ok(FileRead { path, doc, extraction }) => {
+                    if let Some(report) = extraction.decode {
+                        partial += 1;
+                        eprintln!("warning: {}", report.warning(&path));
+                    }
+                    extractor.merge_into(&mut graph, extraction);
+                    docs.extend(doc);
                 }
-                extractor.merge_into(&mut graph, extraction);
-                docs.extend(doc);
-            }
-            Err(e) => {
-                skipped += 1;
-                eprintln!("skipped: {e}");
+                Err(e) => {
+                    skipped += 1;
+                    eprintln!("skipped: {e}");
+                }
             }
         }
+    };
+    let chunk = 64 * rayon::current_num_threads();
+    let mut files = files.into_iter();
+    let mut ready: Vec<Result<FileRead, Error>> = Vec::new();
+    loop {
+        let next: Vec<Result<PathBuf, Error>> = files.by_ref().take(chunk).collect();
+        if next.is_empty() {
+            merge(std::mem::take(&mut ready));
+            break;
+        }
+        let previous = std::mem::take(&mut ready);
+        let ((), extracted) = rayon::join(|| merge(previous), || next.into_par_iter().map(read).collect());
+        ready = extracted;
     }
+    progress.finish_and_clear();
     if skipped > 0 || partial > 0 {
         eprintln!("{skipped} of {n} files skipped, {partial} read in part");
     }

@@ -11,12 +11,14 @@ use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use petgraph::Direction;
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 /// A span in a named document.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Evidence {
-    /// Document id.
-    pub doc: String,
+    /// Document id, shared by every evidence of the document (one allocation per document,
+    /// not per mention).
+    pub doc: Arc<str>,
     /// Byte span into that document's text.
     pub span: Span,
 }

@@ -76,6 +76,7 @@ impl KnowledgeGraph {
 
     pub(crate) fn merge_with(&mut self, ex: Extraction, res: Option<&Resources>) {
         let doc_ix = self.document_node(&ex);
+        let doc: std::sync::Arc<str> = std::sync::Arc::from(ex.doc_id.as_str());
         // The province of each official's posts in this document.
         let mut province: Vec<Option<String>> = vec![None; ex.entities.len()];
         for r in &ex.relations {
@@ -130,7 +131,7 @@ impl KnowledgeGraph {
             }
             for m in &e.mentions {
                 node_w.mentions.insert(Evidence {
-                    doc: ex.doc_id.clone(),
+                    doc: doc.clone(),
                     span: *m,
                 });
             }
@@ -147,7 +148,7 @@ impl KnowledgeGraph {
             }
             let k = (h, t, r.kind, r.attrs.clone());
             let evidence = r.evidence.iter().map(|s| Evidence {
-                doc: ex.doc_id.clone(),
+                doc: doc.clone(),
                 span: *s,
             });
             match self.edges.get(&k) {

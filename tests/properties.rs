@@ -90,7 +90,7 @@ fn check(text: &str, is_html: bool) -> Result<String, TestCaseError> {
             continue;
         }
         for m in &node.mentions {
-            prop_assert_eq!(&m.doc, "p");
+            prop_assert_eq!(&*m.doc, "p");
             let piece = text.get(m.span.range());
             prop_assert!(
                 piece.is_some_and(|p| !p.is_empty()),

@@ -90,7 +90,7 @@ pub fn to_string(graph: &KnowledgeGraph) -> String {
         let n = &g[ix];
         let doc = match n.kind {
             EntityKind::Document => Some(n.id.as_str()),
-            _ => n.mentions.iter().next().map(|m| m.doc.as_str()),
+            _ => n.mentions.iter().next().map(|m| &*m.doc),
         };
         if let Some(doc) = doc {
             members.entry(doc).or_default().push(g.to_index(ix));

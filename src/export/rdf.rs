@@ -1036,7 +1036,7 @@ impl<'e, 'a> Emitter<'e, 'a> {
         let mut stated_in: HashMap<NodeIndex, BTreeSet<&'a str>> = HashMap::new();
         let mut edges: Vec<(NodeIndex, &'a Edge, NodeIndex, Vec<&'a str>)> = Vec::new();
         for (h, e, t) in graph.edges() {
-            let mut docs: Vec<&'a str> = e.evidence.iter().map(|ev| ev.doc.as_str()).collect();
+            let mut docs: Vec<&'a str> = e.evidence.iter().map(|ev| &*ev.doc).collect();
             docs.dedup();
             if docs.is_empty() {
                 for end in [h, t] {
@@ -1057,7 +1057,7 @@ impl<'e, 'a> Emitter<'e, 'a> {
                 continue;
             }
             let mut docs = stated_in.remove(&ix).unwrap_or_default();
-            docs.extend(node.mentions.iter().map(|m| m.doc.as_str()));
+            docs.extend(node.mentions.iter().map(|m| &*m.doc));
             if let Some(code) = node.place().and_then(|p| p.adcode.as_deref()) {
                 adcodes.insert(code.to_owned());
             }
@@ -1124,7 +1124,7 @@ impl<'e, 'a> Emitter<'e, 'a> {
         };
         let text = self.export.texts.get(doc).copied();
         let mut aliases: BTreeSet<&str> = BTreeSet::new();
-        for m in node.mentions.iter().filter(|m| m.doc == doc) {
+        for m in node.mentions.iter().filter(|m| &*m.doc == doc) {
             let span = self.span(m, text, g)?;
             self.add(&s, ikg::MENTION, span, g);
             if let Some(surface) = text.and_then(|t| t.get(m.span.range())) {
@@ -1202,7 +1202,7 @@ impl<'e, 'a> Emitter<'e, 'a> {
             self.add(&st, ikg::SCALE, zh(v), &g);
         }
         let text = self.export.texts.get(doc).copied();
-        for ev in e.evidence.iter().filter(|ev| ev.doc == doc) {
+        for ev in e.evidence.iter().filter(|ev| &*ev.doc == doc) {
             let span = self.span(ev, text, &g)?;
             self.add(&st, ikg::EVIDENCE, span, &g);
         }
