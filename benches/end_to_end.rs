@@ -31,7 +31,9 @@ fn end_to_end(c: &mut Criterion) {
     g.sample_size(10);
     for (name, docs) in common::inputs() {
         g.throughput(Throughput::Bytes(common::bytes(&docs)));
-        g.bench_function(format!("serial/{name}"), |b| b.iter(|| black_box(serial(extractor, black_box(&docs)))));
+        g.bench_function(format!("serial/{name}"), |b| {
+            b.iter(|| black_box(serial(extractor, black_box(&docs))))
+        });
         g.bench_function(format!("parallel-{}/{name}", rayon::current_num_threads()), |b| {
             b.iter(|| black_box(parallel(extractor, black_box(&docs))))
         });

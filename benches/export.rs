@@ -13,8 +13,12 @@ fn export(c: &mut Criterion) {
     for (name, docs) in common::inputs() {
         let graph = common::graph(&docs);
         g.throughput(Throughput::Bytes(common::bytes(&docs)));
-        g.bench_function(format!("json_to_string/{name}"), |b| b.iter(|| black_box(json::to_string(black_box(&graph)))));
-        g.bench_function(format!("json_to_value/{name}"), |b| b.iter(|| black_box(json::to_value(black_box(&graph)))));
+        g.bench_function(format!("json_to_string/{name}"), |b| {
+            b.iter(|| black_box(json::to_string(black_box(&graph))))
+        });
+        g.bench_function(format!("json_to_value/{name}"), |b| {
+            b.iter(|| black_box(json::to_value(black_box(&graph))))
+        });
     }
     g.finish();
 }

@@ -38,8 +38,10 @@ fn load(c: &mut Criterion) {
         })
     });
     let extractor = common::extractor();
-    let paths: Vec<std::path::PathBuf> =
-        interview_kg::load::collect_files(&[common::seeds_dir()]).into_iter().map(Result::unwrap).collect();
+    let paths: Vec<std::path::PathBuf> = interview_kg::load::collect_files(&[common::seeds_dir()])
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
     g.throughput(Throughput::Bytes(bytes));
     g.bench_function("from_path/seeds", |b| {
         b.iter(|| {

@@ -91,7 +91,11 @@ fn main() -> ExitCode {
         println!("documents     {docs} ({skipped} skipped), {mb:.2} MB, {words} words");
         println!("start-up      {:.0} ms (Jieba::new)", startup * 1e3);
         println!("cut           {cut:.3} s ({:.2} MB/s)", mb / cut);
-        println!("wall          {wall:.3} s: {:.2} MB/s, {:.0} documents/s", mb / wall, docs as f64 / wall);
+        println!(
+            "wall          {wall:.3} s: {:.2} MB/s, {:.0} documents/s",
+            mb / wall,
+            docs as f64 / wall
+        );
         println!("peak memory   {:.1} MB (VmHWM)", peak_rss_mb());
     }
     if skipped > 0 {

@@ -62,8 +62,8 @@ fn run(args: &Args) -> Result<String, String> {
     let gold_text = read_text(&args.gold)?;
     let gold = Gold::from_str(&gold_text).map_err(|e| format!("{}: {e}", args.gold.display()))?;
     let pred_text = read_text(&args.pred)?;
-    let pred: serde_json::Value = serde_json::from_str(&pred_text)
-        .map_err(|e| format!("{}: not valid JSON: {e}", args.pred.display()))?;
+    let pred: serde_json::Value =
+        serde_json::from_str(&pred_text).map_err(|e| format!("{}: not valid JSON: {e}", args.pred.display()))?;
     let texts = match &args.docs {
         Some(dir) if !dir.as_os_str().is_empty() => Some(read_docs(dir)?),
         _ => None,

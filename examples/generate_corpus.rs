@@ -49,7 +49,12 @@ fn main() -> ExitCode {
         .try_reduce(|| 0, |a, b| Ok(a + b));
     match result {
         Ok(bytes) => {
-            eprintln!("{} documents, {:.1} MB, in {}", args.docs, bytes as f64 / 1e6, args.out.display());
+            eprintln!(
+                "{} documents, {:.1} MB, in {}",
+                args.docs,
+                bytes as f64 / 1e6,
+                args.out.display()
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -185,7 +185,17 @@ fn batch(extractor: &Extractor, files: &[PathBuf], out: &mut dyn Write) -> std::
     export::json::write(&graph, &mut *out)?;
     out.flush()?;
     let export = t.elapsed().as_secs_f64();
-    let figures = (docs - errors.len(), errors.len(), extract, merge, export, graph.node_count(), graph.edge_count(), rss_extract, rss_merge);
+    let figures = (
+        docs - errors.len(),
+        errors.len(),
+        extract,
+        merge,
+        export,
+        graph.node_count(),
+        graph.edge_count(),
+        rss_extract,
+        rss_merge,
+    );
     // Freeing a large graph takes a while and the process is about to end: skip it.
     std::mem::forget(graph);
     Ok(figures)
@@ -206,7 +216,17 @@ fn pipelined(extractor: &Extractor, files: &[PathBuf], out: &mut dyn Write) -> s
     out.flush()?;
     let export = t.elapsed().as_secs_f64();
     let docs = graph.documents().len();
-    let figures = (docs, errors.len(), extract, 0.0, export, graph.node_count(), graph.edge_count(), rss, rss);
+    let figures = (
+        docs,
+        errors.len(),
+        extract,
+        0.0,
+        export,
+        graph.node_count(),
+        graph.edge_count(),
+        rss,
+        rss,
+    );
     std::mem::forget(graph);
     Ok(figures)
 }
@@ -290,7 +310,12 @@ fn print(r: &Report, args: &Args) {
         println!("extract+JSON  {:.3} s ({:.2} MB/s)", r.extract, mb / r.extract);
         println!("write         {:.3} s", r.export);
     }
-    println!("wall          {:.3} s: {:.2} MB/s, {:.0} documents/s", r.wall, mb / r.wall, r.docs as f64 / r.wall);
+    println!(
+        "wall          {:.3} s: {:.2} MB/s, {:.0} documents/s",
+        r.wall,
+        mb / r.wall,
+        r.docs as f64 / r.wall
+    );
     if r.mode != "stream" {
         println!(
             "peak memory   {:.1} MB (VmHWM; {:.1} MB after extraction, {:.1} MB after merging)",
@@ -301,6 +326,10 @@ fn print(r: &Report, args: &Args) {
     } else {
         println!("peak memory   {:.1} MB (VmHWM)", rss);
     }
-    let sum = if r.mode == "stream" { " (summed over documents)" } else { "" };
+    let sum = if r.mode == "stream" {
+        " (summed over documents)"
+    } else {
+        ""
+    };
     println!("graph         {} nodes, {} edges{sum}", r.nodes, r.edges);
 }

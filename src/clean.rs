@@ -64,8 +64,7 @@ static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
 // A news-list item that opens with its date: [2023-02-19] 杭州亚运会筹备……
 static LEADING_TIMESTAMP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\[【(（]?\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*[\]】)）]").unwrap());
-static ONLY_TIMESTAMP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[\d\s:/.\-年月日]+$").unwrap());
+static ONLY_TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\d\s:/.\-年月日]+$").unwrap());
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^(?:返回顶部|返回首页|分享到.*|分享|打印|关闭|关闭窗口|收藏|点赞|评论|扫一扫|新闻排行榜?|精彩推荐|热点推荐|",
@@ -151,7 +150,10 @@ pub fn find_body(text: &str, is_html: bool) -> Body {
                 (Some(Mark::Drop(DropReason::Repeat)), Some(Mark::Drop(DropReason::Repeat))) => {
                     marks[i] = Mark::Drop(DropReason::Repeat)
                 }
-                (Some(Mark::Drop(DropReason::NewsList)), Some(Mark::Drop(DropReason::NewsList | DropReason::Furniture)))
+                (
+                    Some(Mark::Drop(DropReason::NewsList)),
+                    Some(Mark::Drop(DropReason::NewsList | DropReason::Furniture)),
+                )
                 | (Some(Mark::Drop(DropReason::Furniture)), Some(Mark::Drop(DropReason::NewsList))) => {
                     marks[i] = Mark::Drop(DropReason::NewsList)
                 }
@@ -168,7 +170,8 @@ pub fn find_body(text: &str, is_html: bool) -> Body {
     body.dropped.sort_by_key(|(s, _)| *s);
     for span in &body.spans {
         for m in REDACTION.find_iter(&text[span.range()]) {
-            body.redactions.push(Span::new(span.start + m.start(), span.start + m.end()));
+            body.redactions
+                .push(Span::new(span.start + m.start(), span.start + m.end()));
         }
     }
     body
@@ -228,10 +231,15 @@ fn html_tags(text: &str) -> Vec<Span> {
     while let Some(off) = text[i..].find('<') {
         let p = i + off;
         // <script …>…</script>, <style …>…</style>
-        let name = [&b"script"[..], &b"style"[..]].into_iter().find(|n| starts_with_ignore_case(&b[p + 1..], n));
+        let name = [&b"script"[..], &b"style"[..]]
+            .into_iter()
+            .find(|n| starts_with_ignore_case(&b[p + 1..], n));
         if let Some(name) = name {
             let after = p + 1 + name.len();
-            let boundary = !text[after..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_');
+            let boundary = !text[after..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_');
             if boundary {
                 let close = match raw_close {
                     Some((from, found)) if from <= after && !matches!(found, Some(f) if f.start < after) => found,
@@ -266,7 +274,9 @@ fn html_tags(text: &str) -> Vec<Span> {
             }
         }
         // <a …>, </p>, <!DOCTYPE …>: up to the next '>', unless a '<' comes first.
-        if b.get(p + 1).is_some_and(|&c| c.is_ascii_alphabetic() || c == b'/' || c == b'!') {
+        if b.get(p + 1)
+            .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'/' || c == b'!')
+        {
             match b[p + 1..].iter().position(|&c| c == b'<' || c == b'>') {
                 Some(k) if b[p + 1 + k] == b'>' => {
                     out.push(Span::new(p, p + 2 + k));
@@ -291,7 +301,9 @@ fn find_raw_close(text: &str, from: usize) -> Option<Span> {
     let mut i = from;
     while let Some(off) = text[i..].find("</") {
         let q = i + off;
-        let name = [&b"script"[..], &b"style"[..]].into_iter().find(|n| starts_with_ignore_case(&b[q + 2..], n));
+        let name = [&b"script"[..], &b"style"[..]]
+            .into_iter()
+            .find(|n| starts_with_ignore_case(&b[q + 2..], n));
         if let Some(name) = name {
             let rest = &text[q + 2 + name.len()..];
             let spaces = rest.len() - rest.trim_start().len();
@@ -343,7 +355,11 @@ mod tests {
     fn is_redacted_agrees_with_a_scan() {
         let text = "×区×亿元,增速×%,5亿元,X亿元 ××万元".repeat(3);
         let body = find_body(&text, false);
-        assert!(body.redactions.windows(2).all(|w| w[0].end <= w[1].start), "{:?}", body.redactions);
+        assert!(
+            body.redactions.windows(2).all(|w| w[0].end <= w[1].start),
+            "{:?}",
+            body.redactions
+        );
         for start in 0..=text.len() {
             for end in start..=(start + 12).min(text.len()) {
                 let span = Span::new(start, end);
@@ -368,8 +384,30 @@ mod tests {
     fn html_tags_match_the_pattern() {
         let re = Regex::new(HTML_TAG).unwrap();
         let pieces = [
-            "<", ">", "/", "!", "-", "--", "<!--", "-->", "<script", "</script", "<style", "</STYLE", "Script", "<p",
-            "</p>", "a", " ", "\n", "漳", "_", "<scripts>", "x>", "</script >", "<!",
+            "<",
+            ">",
+            "/",
+            "!",
+            "-",
+            "--",
+            "<!--",
+            "-->",
+            "<script",
+            "</script",
+            "<style",
+            "</STYLE",
+            "Script",
+            "<p",
+            "</p>",
+            "a",
+            " ",
+            "\n",
+            "漳",
+            "_",
+            "<scripts>",
+            "x>",
+            "</script >",
+            "<!",
         ];
         let mut state = 0x2545_f491_4f6c_dd1d_u64;
         let mut next = || {
@@ -380,7 +418,9 @@ mod tests {
         };
         for _ in 0..20_000 {
             let n = (next() % 12) as usize;
-            let text: String = (0..n).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect();
+            let text: String = (0..n)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect();
             let want: Vec<Span> = re.find_iter(&text).map(|m| Span::new(m.start(), m.end())).collect();
             assert_eq!(html_tags(&text), want, "{text:?}");
         }

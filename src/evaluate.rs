@@ -337,9 +337,9 @@ fn string_list(v: &Value, at: &str, what: &str) -> Result<Vec<String>, EvaluateE
             .iter()
             .enumerate()
             .map(|(i, x)| {
-                x.as_str().map(str::to_owned).ok_or_else(|| {
-                    EvaluateError::invalid(format!("{at}[{i}]"), format!("{what} is not a string"))
-                })
+                x.as_str()
+                    .map(str::to_owned)
+                    .ok_or_else(|| EvaluateError::invalid(format!("{at}[{i}]"), format!("{what} is not a string")))
             })
             .collect(),
         _ => Err(EvaluateError::invalid(
@@ -397,13 +397,13 @@ impl GoldDoc {
                 let fat = format!("{at}.forbidden[{j}]");
                 forbidden.push(match f {
                     Value::Object(o) => {
-                        let value = o.get("value").ok_or_else(|| {
-                            EvaluateError::invalid(&fat, "a forbidden figure needs a \"value\"")
-                        })?;
+                        let value = o
+                            .get("value")
+                            .ok_or_else(|| EvaluateError::invalid(&fat, "a forbidden figure needs a \"value\""))?;
                         check_value(value, &format!("{fat}.value"))?;
-                        let unit = o.get("unit").ok_or_else(|| {
-                            EvaluateError::invalid(&fat, "a forbidden figure needs a \"unit\"")
-                        })?;
+                        let unit = o
+                            .get("unit")
+                            .ok_or_else(|| EvaluateError::invalid(&fat, "a forbidden figure needs a \"unit\""))?;
                         Forbidden::Amount {
                             value: non_null(value).cloned(),
                             unit: py_str(unit),
@@ -450,17 +450,12 @@ impl GoldEnt {
         let e = e
             .as_object()
             .ok_or_else(|| EvaluateError::invalid(at, "not an object"))?;
-        let kind = e
-            .get("kind")
-            .ok_or_else(|| EvaluateError::invalid(at, "no \"kind\""))?;
+        let kind = e.get("kind").ok_or_else(|| EvaluateError::invalid(at, "no \"kind\""))?;
         let kinds: BTreeSet<String> = string_list(kind, &format!("{at}.kind"), "a kind")?
             .into_iter()
             .collect();
-        let name = e
-            .get("name")
-            .ok_or_else(|| EvaluateError::invalid(at, "no \"name\""))?;
-        let name = scalar_text(name)
-            .ok_or_else(|| EvaluateError::invalid(format!("{at}.name"), "not a string"))?;
+        let name = e.get("name").ok_or_else(|| EvaluateError::invalid(at, "no \"name\""))?;
+        let name = scalar_text(name).ok_or_else(|| EvaluateError::invalid(format!("{at}.name"), "not a string"))?;
         let mut names = HashSet::new();
         names.insert(norm(&name));
         if let Some(aliases) = e.get("aliases") {
@@ -468,9 +463,8 @@ impl GoldEnt {
                 .as_array()
                 .ok_or_else(|| EvaluateError::invalid(format!("{at}.aliases"), "not a list"))?;
             for (i, a) in aliases.iter().enumerate() {
-                let a = scalar_text(a).ok_or_else(|| {
-                    EvaluateError::invalid(format!("{at}.aliases[{i}]"), "not a string")
-                })?;
+                let a = scalar_text(a)
+                    .ok_or_else(|| EvaluateError::invalid(format!("{at}.aliases[{i}]"), "not a string"))?;
                 names.insert(norm(&a));
             }
         }
@@ -505,10 +499,7 @@ impl GoldRel {
         by_name: &HashMap<String, usize>,
     ) -> Result<GoldRel, EvaluateError> {
         let r = r.as_array().filter(|r| r.len() >= 3).ok_or_else(|| {
-            EvaluateError::invalid(
-                at,
-                "not a list [head, kind, tail] or [head, kind, tail, {attributes}]",
-            )
+            EvaluateError::invalid(at, "not a list [head, kind, tail] or [head, kind, tail, {attributes}]")
         })?;
         let side = |v: &Value, sat: String| -> Result<Vec<SideItem>, EvaluateError> {
             let items: Vec<&Value> = match v {
@@ -522,10 +513,7 @@ impl GoldRel {
                         return Ok(SideItem::Doc);
                     }
                     let n = scalar_text(n).ok_or_else(|| {
-                        EvaluateError::invalid(
-                            &sat,
-                            "a relation end is neither a name nor a list of names",
-                        )
+                        EvaluateError::invalid(&sat, "a relation end is neither a name nor a list of names")
                     })?;
                     let n = norm(&n);
                     Ok(match by_name.get(&n) {
@@ -549,12 +537,7 @@ impl GoldRel {
             Some(Value::Object(attrs)) => match attrs.get("title") {
                 None => None,
                 Some(Value::String(t)) => Some(t.clone()),
-                Some(_) => {
-                    return Err(EvaluateError::invalid(
-                        format!("{at}[3].title"),
-                        "not a string",
-                    ))
-                }
+                Some(_) => return Err(EvaluateError::invalid(format!("{at}[3].title"), "not a string")),
             },
             Some(_) => {
                 return Err(EvaluateError::invalid(
@@ -623,21 +606,13 @@ impl Scores {
     /// assert_eq!(Scores::from_counts(0, 0, 4).recall, 0.0);
     /// ```
     pub fn from_counts(tp: usize, fp: usize, fn_: usize) -> Scores {
-        let p = if tp + fp > 0 {
-            tp as f64 / (tp + fp) as f64
-        } else {
-            1.0
-        };
+        let p = if tp + fp > 0 { tp as f64 / (tp + fp) as f64 } else { 1.0 };
         let r = if tp + fn_ > 0 {
             tp as f64 / (tp + fn_) as f64
         } else {
             1.0
         };
-        let f = if p + r != 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        };
+        let f = if p + r != 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
         Scores {
             precision: p,
             recall: r,
@@ -781,8 +756,7 @@ impl Report {
             out.push_str(&self.to_json_string());
             out.push('\n');
         }
-        let acc =
-            |a: Option<f64>| a.map_or_else(|| "None".to_owned(), |x| py_float_repr(round4(x)));
+        let acc = |a: Option<f64>| a.map_or_else(|| "None".to_owned(), |x| py_float_repr(round4(x)));
         out.push_str(&format!(
             "title_acc={} adcode_acc={} forbidden={} spans={} bad_spans={} spans_matching_name={}\n",
             acc(self.title_accuracy),
@@ -812,13 +786,11 @@ impl Report {
             ("forbidden", Fig::Count(self.forbidden_hits.len())),
             (
                 "title_acc",
-                self.title_accuracy
-                    .map_or(Fig::Null, |x| Fig::Float(round4(x))),
+                self.title_accuracy.map_or(Fig::Null, |x| Fig::Float(round4(x))),
             ),
             (
                 "adcode_acc",
-                self.adcode_accuracy
-                    .map_or(Fig::Null, |x| Fig::Float(round4(x))),
+                self.adcode_accuracy.map_or(Fig::Null, |x| Fig::Float(round4(x))),
             ),
             ("spans", Fig::Count(self.spans)),
             ("spans_bad", Fig::Count(self.spans_bad)),
@@ -852,9 +824,7 @@ impl Fig {
     fn to_python_json(&self) -> String {
         match *self {
             Fig::Float(x) if x.is_nan() => "NaN".to_owned(),
-            Fig::Float(x) if x.is_infinite() => {
-                if x > 0.0 { "Infinity" } else { "-Infinity" }.to_owned()
-            }
+            Fig::Float(x) if x.is_infinite() => if x > 0.0 { "Infinity" } else { "-Infinity" }.to_owned(),
             Fig::Float(x) => py_float_repr(x),
             Fig::Count(n) => n.to_string(),
             Fig::Null => "null".to_owned(),
@@ -949,9 +919,7 @@ impl Key {
         match (self, other) {
             (Key::Str(a), Key::Str(b)) => a.cmp(b),
             (Key::Int(a), Key::Int(b)) => a.cmp(b),
-            _ if rank(self) == 1 && rank(other) == 1 => num(self)
-                .partial_cmp(&num(other))
-                .unwrap_or(Ordering::Equal),
+            _ if rank(self) == 1 && rank(other) == 1 => num(self).partial_cmp(&num(other)).unwrap_or(Ordering::Equal),
             _ => rank(self).cmp(&rank(other)),
         }
     }
@@ -986,9 +954,7 @@ impl<'a> PEnt<'a> {
         match e.get("aliases") {
             Some(Value::Array(a)) => names.extend(a.iter().map(|x| norm(&py_str(x)))),
             // Python iterates a string by characters and an object by keys.
-            Some(Value::String(s)) => {
-                names.extend(s.chars().map(|c| norm(c.encode_utf8(&mut [0; 4]))))
-            }
+            Some(Value::String(s)) => names.extend(s.chars().map(|c| norm(c.encode_utf8(&mut [0; 4])))),
             Some(Value::Object(o)) => names.extend(o.keys().map(|k| norm(k))),
             _ => {}
         }
@@ -999,9 +965,7 @@ impl<'a> PEnt<'a> {
         let attr = |k: &str| at.and_then(|a| a.get(k));
         let value = attr("value").and_then(non_null);
         let unit = attr("unit").unwrap_or(&Value::Null);
-        let adcode = attr("adcode")
-            .filter(|a| py_truthy(a))
-            .map_or_else(String::new, py_str);
+        let adcode = attr("adcode").filter(|a| py_truthy(a)).map_or_else(String::new, py_str);
         let mentions: Vec<&Map<String, Value>> = match e.get("mentions") {
             Some(Value::Array(ms)) => ms.iter().filter_map(Value::as_object).collect(),
             _ => Vec::new(),
@@ -1143,11 +1107,7 @@ impl Counts {
 /// assert_eq!((report.spans, report.spans_bad, report.spans_name), (1, 0, 1));
 /// # Ok::<(), interview_kg::evaluate::EvaluateError>(())
 /// ```
-pub fn evaluate(
-    gold: &Gold,
-    prediction: &Value,
-    texts: Option<&HashMap<String, Vec<u8>>>,
-) -> Report {
+pub fn evaluate(gold: &Gold, prediction: &Value, texts: Option<&HashMap<String, Vec<u8>>>) -> Report {
     fn field_list<'a>(prediction: &'a Value, field: &str) -> &'a [Value] {
         match prediction.get(field) {
             Some(Value::Array(a)) => a.as_slice(),
@@ -1200,10 +1160,7 @@ pub fn evaluate(
                 Key::of(r.get("tail").unwrap_or(&Value::Null))?,
             );
             let evidence = match r.get("evidence") {
-                Some(Value::Array(ev)) => ev
-                    .iter()
-                    .filter_map(|e| e.as_object()?.get("doc")?.as_str())
-                    .collect(),
+                Some(Value::Array(ev)) => ev.iter().filter_map(|e| e.as_object()?.get("doc")?.as_str()).collect(),
                 _ => Vec::new(),
             };
             let title = match r.get("attributes") {
@@ -1238,15 +1195,9 @@ pub fn evaluate(
             .iter()
             .filter(|p| p.docs.contains(doc) && !matches!(p.kind, Some("Document" | "Event")));
         for p in scored {
-            let hits: Vec<usize> = (0..g.ents.len())
-                .filter(|&i| gold_matches(&g.ents[i], p))
-                .collect();
+            let hits: Vec<usize> = (0..g.ents.len()).filter(|&i| gold_matches(&g.ents[i], p)).collect();
             let kind = p.kind_label.as_str();
-            let mut req = hits
-                .iter()
-                .copied()
-                .filter(|&i| !g.ents[i].optional)
-                .peekable();
+            let mut req = hits.iter().copied().filter(|&i| !g.ents[i].optional).peekable();
             if req.peek().is_some() {
                 match req.find(|i| !matched_gold.contains(i)) {
                     None => {
@@ -1276,8 +1227,7 @@ pub fn evaluate(
             for f in &g.forbidden {
                 let hit = match f {
                     Forbidden::Amount { value, unit } => {
-                        p.kind == Some("Amount")
-                            && amount_eq(value.as_ref(), unit, p.value, &p.unit)
+                        p.kind == Some("Amount") && amount_eq(value.as_ref(), unit, p.value, &p.unit)
                     }
                     Forbidden::Name(n) => p.names.contains(n),
                 };
@@ -1348,10 +1298,7 @@ pub fn evaluate(
                 }
             } else if !hit_any {
                 rcount.add(&r.kind_label, 1);
-                notes.push(format!(
-                    "{doc}: false {}: {} -> {}",
-                    r.kind_label, h.label, t.label
-                ));
+                notes.push(format!("{doc}: false {}: {} -> {}", r.kind_label, h.label, t.label));
             }
         }
         for (j, gr) in g.rels.iter().enumerate() {
@@ -1370,18 +1317,11 @@ pub fn evaluate(
     if let Some(texts) = texts {
         for p in ents.values() {
             for m in &p.mentions {
-                let Some(b) = m
-                    .get("doc")
-                    .and_then(Value::as_str)
-                    .and_then(|d| texts.get(d))
-                else {
+                let Some(b) = m.get("doc").and_then(Value::as_str).and_then(|d| texts.get(d)) else {
                     continue;
                 };
                 spans += 1;
-                let piece = match (
-                    m.get("start").and_then(py_int),
-                    m.get("end").and_then(py_int),
-                ) {
+                let piece = match (m.get("start").and_then(py_int), m.get("end").and_then(py_int)) {
                     (Some(s), Some(e)) if 0 <= s && s < e && e <= b.len() as i128 => {
                         std::str::from_utf8(&b[s as usize..e as usize]).ok()
                     }
@@ -1459,10 +1399,7 @@ fn py_truthy(v: &Value) -> bool {
 fn py_int(v: &Value) -> Option<i128> {
     match v {
         Value::Bool(b) => Some(i128::from(*b)),
-        Value::Number(n) => n
-            .as_i64()
-            .map(i128::from)
-            .or_else(|| n.as_u64().map(i128::from)),
+        Value::Number(n) => n.as_i64().map(i128::from).or_else(|| n.as_u64().map(i128::from)),
         _ => None,
     }
 }
@@ -1479,12 +1416,11 @@ fn py_float(v: &Value) -> Option<f64> {
 
 /// Zeros of the Unicode decimal digit runs (general category Nd) that Python's `float()` reads.
 const DIGIT_ZEROS: [u32; 64] = [
-    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
-    0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
-    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
-    0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650,
-    0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0, 0x16B50,
-    0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950,
+    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0DE6, 0x0E50,
+    0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50,
+    0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136,
+    0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0,
+    0x16A60, 0x16AC0, 0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950,
 ];
 
 /// Python's `float(str)`: surrounding whitespace, underscores between digits, Unicode decimal
@@ -1502,8 +1438,7 @@ fn py_float_str(s: &str) -> Option<f64> {
             ascii.push(char::from(b'0' + (cp - zero) as u8));
         }
     }
-    let t =
-        ascii.trim_matches(|c: char| c.is_ascii_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c));
+    let t = ascii.trim_matches(|c: char| c.is_ascii_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c));
     let (neg, body) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),
@@ -1708,10 +1643,7 @@ mod tests {
         assert_eq!(py_float_repr(0.0001), "0.0001");
         assert_eq!(py_float_repr(1e-5), "1e-05");
         assert_eq!(py_float_repr(-2.5), "-2.5");
-        assert_eq!(
-            py_float_repr(1.2345678901234568e17),
-            "1.2345678901234568e+17"
-        );
+        assert_eq!(py_float_repr(1.2345678901234568e17), "1.2345678901234568e+17");
         assert_eq!(round4(0.03125), 0.0312);
         assert_eq!(round4(2.0 / 3.0), 0.6667);
     }

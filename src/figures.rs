@@ -468,13 +468,7 @@ struct Tail {
 
 /// Read `[多余]? [十百千]? [多余]? 万? [多余]? 亿? [多余]?` (one hedge at most), stopping
 /// before a unit word, so that 20千米 is 20 km and 50万千瓦 is 500000 kW.
-fn parse_tail(
-    s: &str,
-    mut i: usize,
-    allow_small: bool,
-    mut seen_wan: bool,
-    mut seen_yi: bool,
-) -> Tail {
+fn parse_tail(s: &str, mut i: usize, allow_small: bool, mut seen_wan: bool, mut seen_yi: bool) -> Tail {
     let mut mult = Decimal::ONE;
     let mut approx = false;
     let mut any_mult = false;
@@ -493,9 +487,7 @@ fn parse_tail(
                 let after = &rest[c.len_utf8()..];
                 let take = match after.chars().next() {
                     None => true,
-                    Some(n) => {
-                        !is_han(n) || "十百千万亿".contains(n) || match_unit(after, true).is_some()
-                    }
+                    Some(n) => !is_han(n) || "十百千万亿".contains(n) || match_unit(after, true).is_some(),
                 };
                 if !take {
                     break;
@@ -668,14 +660,12 @@ fn parse_cn(s: &str) -> Option<Decimal> {
 // Hedges
 
 /// Two-character hedge prefixes.
-const PREFIXES_2: &[&str] = &[
-    "超过", "将近", "接近", "大约", "约为", "不到", "不足", "突破", "至少",
-];
+const PREFIXES_2: &[&str] = &["超过", "将近", "接近", "大约", "约为", "不到", "不足", "突破", "至少"];
 
 /// Characters before 约 that make it part of a word (签约, 节约 …), not a hedge.
 const NOT_BEFORE_YUE: &[char] = &[
-    '签', '制', '节', '合', '邀', '公', '条', '履', '违', '预', '契', '特', '相', '集', '践', '守',
-    '隐', '赴', '失', '解', '立', '租', '毁', '盟', '誓', '婚', '有', '之', '纽', '简',
+    '签', '制', '节', '合', '邀', '公', '条', '履', '违', '预', '契', '特', '相', '集', '践', '守', '隐', '赴', '失',
+    '解', '立', '租', '毁', '盟', '誓', '婚', '有', '之', '纽', '简',
 ];
 
 /// Where a hedge prefix before `start` begins (not before `floor`), or `None`.
@@ -765,9 +755,9 @@ fn digits_figure(s: &str, p: usize, floor: usize) -> Found {
     if matches!(prev, Some('第' | '每')) {
         return Err(skip);
     }
-    let after_word_dot = prev.filter(|&c| is_decimal_point(c)).is_some_and(|dot| {
-        char_before(s, p - dot.len_utf8()).is_some_and(|c| c.is_ascii_alphanumeric())
-    });
+    let after_word_dot = prev
+        .filter(|&c| is_decimal_point(c))
+        .is_some_and(|dot| char_before(s, p - dot.len_utf8()).is_some_and(|c| c.is_ascii_alphanumeric()));
     if after_word_dot {
         return Err(skip); // ID.4
     }
@@ -876,8 +866,7 @@ fn cn_run_end(s: &str, p: usize) -> usize {
         if c == '千' && i > p && matches!(next, Some('瓦' | '米')) {
             break;
         }
-        let take = is_cn_numeral(c)
-            || (c == '点' && i > p && next.is_some_and(|n| cn_digit(n).is_some() && n != '两'));
+        let take = is_cn_numeral(c) || (c == '点' && i > p && next.is_some_and(|n| cn_digit(n).is_some() && n != '两'));
         if !take {
             break;
         }
@@ -1000,16 +989,8 @@ mod tests {
         let mut last = 0;
         for f in figs {
             assert!(f.span.start < f.span.end, "empty span in {text:?}");
-            assert!(
-                within.contains(f.span),
-                "{} outside {within} in {text:?}",
-                f.span
-            );
-            assert!(
-                f.span.text(text).is_some(),
-                "{} not on char boundaries",
-                f.span
-            );
+            assert!(within.contains(f.span), "{} outside {within} in {text:?}", f.span);
+            assert!(f.span.text(text).is_some(), "{} not on char boundaries", f.span);
             assert!(f.span.start >= last, "overlap at {} in {text:?}", f.span);
             last = f.span.end;
         }
@@ -1018,45 +999,15 @@ mod tests {
     /// (text, span text, value, unit, approx): the text holds exactly this one figure.
     const ONE: &[(&str, &str, &str, &str, bool)] = &[
         // Money
-        (
-            "总投资1.02万亿元、",
-            "1.02万亿元",
-            "1020000000000",
-            "CNY",
-            false,
-        ),
-        (
-            "年度计划投资2131亿元的",
-            "2131亿元",
-            "213100000000",
-            "CNY",
-            false,
-        ),
+        ("总投资1.02万亿元、", "1.02万亿元", "1020000000000", "CNY", false),
+        ("年度计划投资2131亿元的", "2131亿元", "213100000000", "CNY", false),
         ("733亿元", "733亿元", "73300000000", "CNY", false),
-        (
-            "突破3100多亿元大关",
-            "突破3100多亿元",
-            "310000000000",
-            "CNY",
-            true,
-        ),
+        ("突破3100多亿元大关", "突破3100多亿元", "310000000000", "CNY", true),
         ("3100多亿元", "3100多亿元", "310000000000", "CNY", true),
         ("三个超百亿元项目", "超百亿元", "10000000000", "CNY", true),
-        (
-            "三个超百亿元以上的单体",
-            "超百亿元以上",
-            "10000000000",
-            "CNY",
-            true,
-        ),
+        ("三个超百亿元以上的单体", "超百亿元以上", "10000000000", "CNY", true),
         ("投入0.4亿元", "0.4亿元", "40000000", "CNY", false),
-        (
-            "等五百亿以上产业集群",
-            "五百亿以上",
-            "50000000000",
-            "CNY",
-            true,
-        ),
+        ("等五百亿以上产业集群", "五百亿以上", "50000000000", "CNY", true),
         ("工业产值200亿", "200亿", "20000000000", "CNY", false),
         ("实现200亿产值", "200亿", "20000000000", "CNY", false),
         ("2×60万千瓦机组", "60万千瓦", "600000", "kW", false),
@@ -1067,20 +1018,8 @@ mod tests {
         ("奖励12万元", "12万元", "120000", "CNY", false),
         ("售价199900元", "199900元", "199900", "CNY", false),
         ("售价19.99万元起", "19.99万元", "199900", "CNY", false),
-        (
-            "营收204亿美元 利润",
-            "204亿美元",
-            "20400000000",
-            "USD",
-            false,
-        ),
-        (
-            "净利润5.857亿美元",
-            "5.857亿美元",
-            "585700000",
-            "USD",
-            false,
-        ),
+        ("营收204亿美元 利润", "204亿美元", "20400000000", "USD", false),
+        ("净利润5.857亿美元", "5.857亿美元", "585700000", "USD", false),
         ("投资3亿欧元", "3亿欧元", "300000000", "EUR", false),
         ("12亿港元", "12亿港元", "1200000000", "HKD", false),
         ("12亿港币", "12亿港币", "1200000000", "HKD", false),
@@ -1089,23 +1028,11 @@ mod tests {
         ("打造百亿元产业", "百亿元", "10000000000", "CNY", false),
         ("迈向万亿级城市", "万亿级", "1000000000000", "CNY", true),
         ("经济总量过万亿", "过万亿", "1000000000000", "CNY", true),
-        (
-            "为经济总量过万亿多做贡献",
-            "过万亿",
-            "1000000000000",
-            "CNY",
-            true,
-        ),
+        ("为经济总量过万亿多做贡献", "过万亿", "1000000000000", "CNY", true),
         ("营收3亿多,", "3亿多", "300000000", "CNY", true),
         ("等千亿级产业集群", "千亿级", "100000000000", "CNY", true),
         ("百亿级农业产业", "百亿级", "10000000000", "CNY", true),
-        (
-            "GDP超3000亿元的目标",
-            "超3000亿元",
-            "300000000000",
-            "CNY",
-            true,
-        ),
+        ("GDP超3000亿元的目标", "超3000亿元", "300000000000", "CNY", true),
         ("营收近5000万元", "近5000万元", "50000000", "CNY", true),
         ("约20亿元", "约20亿元", "2000000000", "CNY", true),
         ("逾8亿元", "逾8亿元", "800000000", "CNY", true),
@@ -1115,13 +1042,7 @@ mod tests {
         ("3万多元", "3万多元", "30000", "CNY", true),
         ("3千万元", "3千万元", "30000000", "CNY", false),
         ("十二万元", "十二万元", "120000", "CNY", false),
-        (
-            "一千零五十亿元",
-            "一千零五十亿元",
-            "105000000000",
-            "CNY",
-            false,
-        ),
+        ("一千零五十亿元", "一千零五十亿元", "105000000000", "CNY", false),
         ("两千万元", "两千万元", "20000000", "CNY", false),
         ("三百多亿元", "三百多亿元", "30000000000", "CNY", true),
         ("十多亿元", "十多亿元", "1000000000", "CNY", true),
@@ -1130,20 +1051,8 @@ mod tests {
         ("投资过亿", "过亿", "100000000", "CNY", true),
         ("亿元以上项目", "亿元以上", "100000000", "CNY", true),
         ("1,234亿元", "1,234亿元", "123400000000", "CNY", false),
-        (
-            "１．０２万亿元",
-            "１．０２万亿元",
-            "1020000000000",
-            "CNY",
-            false,
-        ),
-        (
-            "完成 1.02 万亿元",
-            "1.02 万亿元",
-            "1020000000000",
-            "CNY",
-            false,
-        ),
+        ("１．０２万亿元", "１．０２万亿元", "1020000000000", "CNY", false),
+        ("完成 1.02 万亿元", "1.02 万亿元", "1020000000000", "CNY", false),
         ("GDP3000亿元", "3000亿元", "300000000000", "CNY", false),
         ("5000亿级", "5000亿级", "500000000000", "CNY", true),
         ("３亿日元", "３亿日元", "300000000", "JPY", false),
@@ -1193,20 +1102,8 @@ mod tests {
         ("最近10个", "10个", "10", "count", false),
         ("100户", "100户", "100", "count", false),
         // Other units
-        (
-            "规划总面积191.8平方公里的",
-            "191.8平方公里",
-            "191.8",
-            "km2",
-            false,
-        ),
-        (
-            "面积超12万平方米的绿化",
-            "超12万平方米",
-            "120000",
-            "m2",
-            true,
-        ),
+        ("规划总面积191.8平方公里的", "191.8平方公里", "191.8", "km2", false),
+        ("面积超12万平方米的绿化", "超12万平方米", "120000", "m2", true),
         ("沿岸20公里长", "20公里", "20", "km", false),
         ("全长20千米", "20千米", "20", "km", false),
         ("50米宽", "50米", "50", "m", false),
@@ -1360,12 +1257,9 @@ mod tests {
             let got: Vec<(&str, String, &str, bool)> = figs
                 .iter()
                 .filter_map(|f| match &f.kind {
-                    FigureKind::Amount(a) => Some((
-                        &text[f.span.range()],
-                        a.value.to_string(),
-                        a.unit.as_str(),
-                        a.approx,
-                    )),
+                    FigureKind::Amount(a) => {
+                        Some((&text[f.span.range()], a.value.to_string(), a.unit.as_str(), a.approx))
+                    }
                     FigureKind::Redacted => None,
                 })
                 .collect();
@@ -1455,10 +1349,7 @@ mod tests {
         assert_eq!(got, ["171.2亿元", "91.9亿元", "超百亿元以上"]);
 
         let text = "增长5%-8%,2021-3%";
-        let got: Vec<String> = all(text)
-            .iter()
-            .map(|f| amount_of(f).value.to_string())
-            .collect();
+        let got: Vec<String> = all(text).iter().map(|f| amount_of(f).value.to_string()).collect();
         assert_eq!(got, ["5", "8", "3"]);
 
         let text = "大众ID．4亿元";
@@ -1556,10 +1447,7 @@ mod tests {
             ("80个", Some(("80", Unit::Count, false))),
             ("五百亿", Some(("50000000000", Unit::Cny, false))),
             ("百分之十", Some(("10", Unit::Percent, false))),
-            (
-                "191.8平方公里",
-                Some(("191.8", Unit::Other("km2".into()), false)),
-            ),
+            ("191.8平方公里", Some(("191.8", Unit::Other("km2".into()), false))),
             (" 733亿元 ", Some(("73300000000", Unit::Cny, false))),
             ("3100", None),
             ("×亿元", None),
@@ -1585,18 +1473,7 @@ mod tests {
         let digits = "9".repeat(10_000) + "亿元";
         assert!(all(&digits).is_empty());
         // Runs of Chinese numerals, redaction marks, dots and hedges.
-        for piece in [
-            "一",
-            "亿",
-            "万亿",
-            "×",
-            "1.",
-            "多",
-            "百分之",
-            "超",
-            "第1",
-            "元",
-        ] {
+        for piece in ["一", "亿", "万亿", "×", "1.", "多", "百分之", "超", "第1", "元"] {
             let text = piece.repeat(5_000);
             all(&text);
         }

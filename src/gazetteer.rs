@@ -91,15 +91,11 @@ impl FromStr for AdCode {
 
     /// Parses exactly six ASCII digits (`"110105"`); no sign, spaces or other length.
     fn from_str(s: &str) -> Result<AdCode, ParseAdCodeError> {
-        let err = || ParseAdCodeError {
-            input: s.to_string(),
-        };
+        let err = || ParseAdCodeError { input: s.to_string() };
         if s.len() != 6 || !s.bytes().all(|b| b.is_ascii_digit()) {
             return Err(err());
         }
-        let value = s
-            .bytes()
-            .fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0'));
+        let value = s.bytes().fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0'));
         AdCode::new(value).ok_or_else(err)
     }
 }
@@ -199,11 +195,7 @@ impl GazetteerError {
 
 impl fmt::Display for GazetteerError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} table, line {}: {}",
-            self.table, self.line, self.problem
-        )
+        write!(f, "{} table, line {}: {}", self.table, self.line, self.problem)
     }
 }
 
@@ -269,19 +261,12 @@ impl Gazetteer {
                 return Err(GazetteerError::new(
                     Table::Divisions,
                     pair[1].1,
-                    format!(
-                        "duplicate code {} (first on line {})",
-                        pair[1].0.code, pair[0].1
-                    ),
+                    format!("duplicate code {} (first on line {})", pair[1].0.code, pair[0].1),
                 ));
             }
         }
         let (divisions, lines): (Vec<Division>, Vec<usize>) = parsed.into_iter().unzip();
-        let by_code: HashMap<AdCode, usize> = divisions
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.code, i))
-            .collect();
+        let by_code: HashMap<AdCode, usize> = divisions.iter().enumerate().map(|(i, d)| (d.code, i)).collect();
 
         for (i, d) in divisions.iter().enumerate() {
             if let Some(parent) = d.parent {
@@ -392,9 +377,7 @@ impl Gazetteer {
 
     /// The division that `code` belongs to; `None` for a province or an unknown code.
     pub fn parent(&self, code: AdCode) -> Option<&Division> {
-        self.get(code)
-            .and_then(|d| d.parent)
-            .and_then(|p| self.get(p))
+        self.get(code).and_then(|d| d.parent).and_then(|p| self.get(p))
     }
 
     /// The parent, grandparent … of `code` up to its province, nearest first; empty
@@ -448,16 +431,12 @@ impl Gazetteer {
     /// order), ordered by the surface's UTF-8 bytes: a deterministic order for
     /// building an Aho-Corasick automaton.
     pub fn surfaces(&self) -> impl Iterator<Item = (&str, &[AdCode])> + '_ {
-        self.by_surface
-            .iter()
-            .map(|(s, codes)| (s.as_str(), codes.as_slice()))
+        self.by_surface.iter().map(|(s, codes)| (s.as_str(), codes.as_slice()))
     }
 
     /// The country with this name or alias (`沙特` → Saudi Arabia).
     pub fn country(&self, surface: &str) -> Option<&Country> {
-        self.country_by_surface
-            .get(surface)
-            .map(|&i| &self.countries[i])
+        self.country_by_surface.get(surface).map(|&i| &self.countries[i])
     }
 
     /// Every country, in table order (by ISO code in the embedded table).
@@ -505,12 +484,7 @@ fn check_name(table: Table, line: usize, what: &str, name: &str) -> Result<(), G
 }
 
 /// A comma-separated list of names; the empty string is the empty list.
-fn parse_list(
-    table: Table,
-    line: usize,
-    what: &str,
-    field: &str,
-) -> Result<Vec<String>, GazetteerError> {
+fn parse_list(table: Table, line: usize, what: &str, field: &str) -> Result<Vec<String>, GazetteerError> {
     if field.is_empty() {
         return Ok(Vec::new());
     }
@@ -544,13 +518,8 @@ fn parse_level(s: &str) -> Option<PlaceLevel> {
 }
 
 fn parse_code(line: usize, what: &str, s: &str) -> Result<AdCode, GazetteerError> {
-    s.parse().map_err(|_| {
-        GazetteerError::new(
-            Table::Divisions,
-            line,
-            format!("{what} `{s}` is not six digits"),
-        )
-    })
+    s.parse()
+        .map_err(|_| GazetteerError::new(Table::Divisions, line, format!("{what} `{s}` is not six digits")))
 }
 
 /// The divisions in file order, each with the line it came from.
@@ -749,10 +718,7 @@ mod tests {
             assert!(g.lookup(everyday).is_empty(), "{everyday}");
         }
         let park = g.get(code(320576)).unwrap();
-        assert_eq!(
-            (park.name.as_str(), park.level),
-            ("苏州工业园区", PlaceLevel::Zone)
-        );
+        assert_eq!((park.name.as_str(), park.level), ("苏州工业园区", PlaceLevel::Zone));
         assert!(park.short_names.is_empty());
         for d in g.divisions() {
             for s in &d.short_names {
@@ -783,12 +749,7 @@ mod tests {
         // Chongqing's counties and Hubei's province-governed cities hang from the province.
         assert_eq!(g.get(code(500229)).unwrap().parent, Some(code(500000)));
         assert_eq!(g.get(code(429004)).unwrap().parent, Some(code(420000)));
-        for placeholder in [
-            "市辖区",
-            "县",
-            "省直辖县级行政区划",
-            "自治区直辖县级行政区划",
-        ] {
+        for placeholder in ["市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"] {
             assert!(g.lookup(placeholder).is_empty(), "{placeholder}");
         }
         assert!(g.get(code(110100)).is_none());
@@ -821,9 +782,7 @@ mod tests {
         assert!(g.len() > 3000);
         let surfaces: Vec<&str> = g.surfaces().map(|(s, _)| s).collect();
         assert!(surfaces.windows(2).all(|w| w[0] < w[1]));
-        assert!(g
-            .surfaces()
-            .all(|(s, codes)| g.lookup(s) == codes && !codes.is_empty()));
+        assert!(g.surfaces().all(|(s, codes)| g.lookup(s) == codes && !codes.is_empty()));
     }
 
     #[test]
@@ -845,8 +804,7 @@ mod tests {
 
     #[test]
     fn from_tsv_accepts_a_small_table() {
-        let g =
-            Gazetteer::from_tsv(SAMPLE, "CN\t中国\t中华人民共和国\r\nSA\t沙特阿拉伯\n").unwrap();
+        let g = Gazetteer::from_tsv(SAMPLE, "CN\t中国\t中华人民共和国\r\nSA\t沙特阿拉伯\n").unwrap();
         assert_eq!(g.len(), 3);
         assert_eq!(g.province_of(code(441881)), Some(code(440000)));
         assert_eq!(g.country("中华人民共和国").unwrap().code, "CN");
@@ -861,11 +819,7 @@ mod tests {
                 3,
                 "six digits",
             ),
-            (
-                "#h\n440000\t广东省\tprovince\t\t广东\n441800\t清远市\n",
-                3,
-                "fields",
-            ),
+            ("#h\n440000\t广东省\tprovince\t\t广东\n441800\t清远市\n", 3, "fields"),
             ("#h\n440000\t广东省\tstate\t\t广东\n", 2, "level"),
             (
                 "#h\n\n440000\t广东省\tprovince\t\t\n441800\t清远市\tprefecture\t450000\t\n",
@@ -905,10 +859,7 @@ mod tests {
     #[test]
     fn from_tsv_never_panics_on_truncated_or_garbled_input() {
         fn head(text: &str, chars: usize) -> &str {
-            &text[..text
-                .char_indices()
-                .nth(chars)
-                .map_or(text.len(), |(i, _)| i)]
+            &text[..text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i)]
         }
         let divisions = head(DIVISIONS_TSV, 400);
         let countries = head(COUNTRIES_TSV, 120);
@@ -918,13 +869,7 @@ mod tests {
         for (i, _) in countries.char_indices() {
             let _ = Gazetteer::from_tsv(divisions, &countries[..i]);
         }
-        for garbage in [
-            "\t\t\t\t\t\t",
-            "\u{0}",
-            "999999\tx\tprovince\t999999\t",
-            ",,,",
-            "#\n\t",
-        ] {
+        for garbage in ["\t\t\t\t\t\t", "\u{0}", "999999\tx\tprovince\t999999\t", ",,,", "#\n\t"] {
             let _ = Gazetteer::from_tsv(garbage, garbage);
         }
     }

@@ -110,11 +110,50 @@ pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 16 << 20;
 
 /// Bodies that stand between a place and a title (英德市 | 委 | 书记).
 const ORG_WORDS: &[&str] = &[
-    "自治区党委常委", "自治区党委", "自治区人民政府", "自治区政府", "自治区人大常委会", "自治区政协", "州委常委", "州委",
-    "省委常委", "市委常委", "县委常委", "区委常委", "省委", "市委", "县委", "区委", "州委", "旗委", "镇委", "乡委",
-    "省人民政府", "市人民政府", "县人民政府", "区人民政府", "省政府", "市政府", "县政府", "区政府", "省人大常委会",
-    "市人大常委会", "县人大常委会", "区人大常委会", "人大常委会", "省政协", "市政协", "县政协", "区政协", "政协", "党工委",
-    "管委会", "纪委", "监委", "党组", "党委",
+    "自治区党委常委",
+    "自治区党委",
+    "自治区人民政府",
+    "自治区政府",
+    "自治区人大常委会",
+    "自治区政协",
+    "州委常委",
+    "州委",
+    "省委常委",
+    "市委常委",
+    "县委常委",
+    "区委常委",
+    "省委",
+    "市委",
+    "县委",
+    "区委",
+    "州委",
+    "旗委",
+    "镇委",
+    "乡委",
+    "省人民政府",
+    "市人民政府",
+    "县人民政府",
+    "区人民政府",
+    "省政府",
+    "市政府",
+    "县政府",
+    "区政府",
+    "省人大常委会",
+    "市人大常委会",
+    "县人大常委会",
+    "区人大常委会",
+    "人大常委会",
+    "省政协",
+    "市政协",
+    "县政协",
+    "区政协",
+    "政协",
+    "党工委",
+    "管委会",
+    "纪委",
+    "监委",
+    "党组",
+    "党委",
 ];
 
 /// The dictionaries, automata and patterns of an [`Extractor`], built once.
@@ -158,7 +197,10 @@ pub struct ExtractorBuilder {
 
 impl Default for ExtractorBuilder {
     fn default() -> Self {
-        ExtractorBuilder { lexicon: Lexicon::builtin(), max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES }
+        ExtractorBuilder {
+            lexicon: Lexicon::builtin(),
+            max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
+        }
     }
 }
 
@@ -183,7 +225,9 @@ impl ExtractorBuilder {
 
     /// Loads the dictionaries and builds the automata.
     pub fn build(self) -> Extractor {
-        Extractor { res: Resources::new(self.lexicon, self.max_document_bytes) }
+        Extractor {
+            res: Resources::new(self.lexicon, self.max_document_bytes),
+        }
     }
 }
 
@@ -264,7 +308,11 @@ impl Resources {
         let surname_text = include_str!("../data/lexicon/surnames.txt");
         let mut surnames = HashSet::new();
         let mut compound_surnames = Vec::new();
-        for w in surname_text.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace) {
+        for w in surname_text
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+        {
             if w.chars().count() == 1 {
                 surnames.extend(w.chars());
             } else {
@@ -460,7 +508,11 @@ impl Extractor {
     /// assert!(officials >= 5);
     /// # Ok::<(), interview_kg::Error>(())
     /// ```
-    pub fn stream_paths<P, E>(&self, paths: &[P], mut sink: impl FnMut(Result<FileGraph>) -> std::result::Result<(), E>) -> std::result::Result<(), E>
+    pub fn stream_paths<P, E>(
+        &self,
+        paths: &[P],
+        mut sink: impl FnMut(Result<FileGraph>) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E>
     where
         P: AsRef<Path>,
     {

@@ -83,7 +83,9 @@ fn cases() {
                 }
             }
             for r in &case.absent_relations {
-                let [h, k, t, rest @ ..] = r.as_slice() else { panic!("{label}: absent relation needs head, kind, tail") };
+                let [h, k, t, rest @ ..] = r.as_slice() else {
+                    panic!("{label}: absent relation needs head, kind, tail")
+                };
                 if has_relation(&g, h, k, t, rest.first().map(String::as_str)) {
                     failures.push(format!("{label}: unexpected {h} -{k}-> {t}"));
                 }

@@ -63,11 +63,18 @@ fn a_partly_decoded_file_is_kept_and_the_broken_place_named() {
     // Nothing was skipped, so the run succeeds; the warning says where to look.
     assert!(out.status.success(), "{stderr}");
     assert!(
-        stderr.contains(&format!("cut.txt: 1 sequence could not be decoded as UTF-8, the first at byte {} (line 2)", line + 33)),
+        stderr.contains(&format!(
+            "cut.txt: 1 sequence could not be decoded as UTF-8, the first at byte {} (line 2)",
+            line + 33
+        )),
         "{stderr}"
     );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(json["entities"].as_array().unwrap().iter().any(|e| e["name"] == "张杨彬"));
+    assert!(json["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["name"] == "张杨彬"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -99,7 +106,10 @@ fn bad_usage_prints_nothing_on_stdout() {
 #[test]
 fn stream_writes_one_json_graph_per_document() {
     let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-    let out = Command::new(example("extract")).args(["--stream", seeds]).output().unwrap();
+    let out = Command::new(example("extract"))
+        .args(["--stream", seeds])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8(out.stdout).unwrap();
     let ids: Vec<String> = stdout
@@ -116,7 +126,10 @@ fn stream_writes_one_json_graph_per_document() {
     assert_eq!(ids.len(), 5);
     assert_eq!(ids, sorted, "in path order");
     // DOT has no streaming form: bad usage, nothing on stdout.
-    let out = Command::new(example("extract")).args(["--stream", "--format", "dot", seeds]).output().unwrap();
+    let out = Command::new(example("extract"))
+        .args(["--stream", "--format", "dot", seeds])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
 }

@@ -13,9 +13,7 @@ use interview_kg::evaluate::{evaluate, EvaluateError, Gold, Report};
 use serde_json::{json, Value};
 
 fn data(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(path)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(path)
 }
 
 fn seeds_gold_json() -> Value {
@@ -120,11 +118,7 @@ fn the_gold_itself_scores_one() {
     for with_optional in [false, true] {
         let (prediction, texts) = prediction_from_gold(&gold_json, with_optional);
         let report = evaluate(&gold, &prediction, Some(&texts));
-        assert_eq!(
-            report.notes,
-            Vec::<String>::new(),
-            "with_optional={with_optional}"
-        );
+        assert_eq!(report.notes, Vec::<String>::new(), "with_optional={with_optional}");
         assert_eq!(report.entities_all.f1, 1.0);
         assert_eq!(report.relations_all.f1, 1.0);
         assert_eq!((report.entities_all.fp, report.entities_all.fn_), (0, 0));
@@ -152,18 +146,10 @@ fn an_empty_prediction_misses_everything() {
     let mut required_entities = 0;
     let mut required_relations = 0;
     for d in gold_json["documents"].as_array().unwrap() {
-        required_entities += d["entities"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|e| required(e))
-            .count();
+        required_entities += d["entities"].as_array().unwrap().iter().filter(|e| required(e)).count();
         required_relations += d["relations"].as_array().unwrap().len();
     }
-    for prediction in [
-        json!({}),
-        json!({"documents": [], "entities": [], "relations": []}),
-    ] {
+    for prediction in [json!({}), json!({"documents": [], "entities": [], "relations": []})] {
         let report = evaluate(&gold, &prediction, None);
         assert_eq!(report.entities_all.recall, 0.0);
         assert_eq!(report.relations_all.recall, 0.0);
@@ -171,11 +157,7 @@ fn an_empty_prediction_misses_everything() {
         assert_eq!(report.entities_all.f1, 0.0);
         assert_eq!(report.entities_all.fn_, required_entities);
         assert_eq!(report.relations_all.fn_, required_relations);
-        let missed = report
-            .notes
-            .iter()
-            .filter(|n| n.contains(": missed "))
-            .count();
+        let missed = report.notes.iter().filter(|n| n.contains(": missed ")).count();
         assert_eq!(missed, required_entities + required_relations);
         assert_eq!(
             report
@@ -194,17 +176,13 @@ fn an_empty_prediction_misses_everything() {
         assert!(report
             .notes
             .contains(&"000_bf96360b9d2a6ab4: missed holds_post: 张杨彬 -> 英德市".to_owned()));
-        assert!(report.notes.contains(
-            &"004_8b6b2ce253e76808: missed develops: ['江海区', '江门高新区'] -> 机电".to_owned()
-        ));
-        assert_eq!(
-            (report.title_accuracy, report.adcode_accuracy),
-            (None, None)
-        );
+        assert!(report
+            .notes
+            .contains(&"004_8b6b2ce253e76808: missed develops: ['江海区', '江门高新区'] -> 机电".to_owned()));
+        assert_eq!((report.title_accuracy, report.adcode_accuracy), (None, None));
         // Without -v, the notes are not printed.
         assert!(!report.to_string().contains("missed"));
-        assert!(format!("{report:#}")
-            .starts_with("000_bf96360b9d2a6ab4: no such document in the prediction\n"));
+        assert!(format!("{report:#}").starts_with("000_bf96360b9d2a6ab4: no such document in the prediction\n"));
     }
 }
 
@@ -365,8 +343,7 @@ fn fixtures_render_as_the_python_prints() {
         let Some(stem) = name.strip_suffix(".pred.json") else {
             continue;
         };
-        let prediction: Value =
-            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let prediction: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let expected = std::fs::read_to_string(dir.join(format!("{stem}.expected.txt"))).unwrap();
         let report = evaluate(&gold, &prediction, Some(&texts));
         assert_eq!(report.render(true, true), expected, "{name}");
@@ -379,8 +356,7 @@ fn fixtures_render_as_the_python_prints() {
 #[test]
 fn mixed_fixture_figures() {
     let prediction: Value =
-        serde_json::from_str(&std::fs::read_to_string(data("evaluate/mixed.pred.json")).unwrap())
-            .unwrap();
+        serde_json::from_str(&std::fs::read_to_string(data("evaluate/mixed.pred.json")).unwrap()).unwrap();
     let texts = read_docs(&data("evaluate/docs"));
     let report: Report = evaluate(&seeds_gold(), &prediction, Some(&texts));
     let e = report.entities_all;
@@ -392,10 +368,7 @@ fn mixed_fixture_figures() {
     assert_eq!(report.forbidden_hits.len(), 4);
     assert_eq!(report.title_accuracy, Some(1.0));
     assert_eq!(report.adcode_accuracy, Some(1.0 / 3.0));
-    assert_eq!(
-        (report.spans, report.spans_bad, report.spans_name),
-        (15, 6, 9)
-    );
+    assert_eq!((report.spans, report.spans_bad, report.spans_name), (15, 6, 9));
     assert_eq!(
         report.to_json(),
         json!({"entity_p": 0.5455, "entity_r": 0.1188, "entity_f1": 0.1951, "relation_p": 0.7778,
@@ -451,18 +424,13 @@ fn malformed_predictions_do_not_panic() {
 fn gold_errors_say_where() {
     let err = |s: &str| Gold::from_str(s).unwrap_err().to_string();
     assert!(matches!(Gold::from_str("{"), Err(EvaluateError::Json(_))));
-    assert_eq!(
-        err("[]"),
-        "invalid gold file: the top level is not an object"
-    );
+    assert_eq!(err("[]"), "invalid gold file: the top level is not an object");
     assert_eq!(
         err(r#"{"documents": [{"doc": "d", "entities": [{"name": "x"}]}]}"#),
         "invalid gold file: documents[0].entities[0]: no \"kind\""
     );
     assert_eq!(
-        err(
-            r#"{"documents": [{"doc": "d", "entities": [{"kind": "Place", "name": "x", "aliases": "y"}]}]}"#
-        ),
+        err(r#"{"documents": [{"doc": "d", "entities": [{"kind": "Place", "name": "x", "aliases": "y"}]}]}"#),
         "invalid gold file: documents[0].entities[0].aliases: not a list"
     );
     assert_eq!(err(r#"{"documents": [{"doc": "d", "entities": [], "relations": [["a", "b"]]}]}"#),

@@ -426,7 +426,11 @@ fn one_bad_file_never_stops_the_others() {
     assert_eq!(skipped.len(), 4, "{skipped:?}");
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert_eq!(warnings[0].path(), Some(dir.0.join("d_cut.txt").as_path()));
-    assert!(warnings[0].to_string().contains("the first at byte 99 (line 1)"), "{}", warnings[0]);
+    assert!(
+        warnings[0].to_string().contains("the first at byte 99 (line 1)"),
+        "{}",
+        warnings[0]
+    );
     let ids: Vec<&str> = graph.documents().iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["a_utf8", "b_gb18030", "c_utf16", "d_cut", "e_html"]);
 }

@@ -833,7 +833,10 @@ fn a_load_killed_midway_keeps_whole_documents_and_a_rerun_completes_it() {
     }
     let load = || {
         let mut cmd = Command::new(example("sparql"));
-        cmd.arg("--store").arg(&dir).args(["-v", "--query", "ASK {}"]).arg(&corpus);
+        cmd.arg("--store")
+            .arg(&dir)
+            .args(["-v", "--query", "ASK {}"])
+            .arg(&corpus);
         cmd
     };
     let mut child = load().stderr(Stdio::piped()).stdout(Stdio::null()).spawn().unwrap();
@@ -847,7 +850,10 @@ fn a_load_killed_midway_keeps_whole_documents_and_a_rerun_completes_it() {
     child.kill().unwrap();
     let status = child.wait().unwrap();
     assert_eq!(stored, 20, "the example printed no progress: built without rocksdb?");
-    assert!(status.code().is_none(), "the load finished before it was killed: {status}");
+    assert!(
+        status.code().is_none(),
+        "the load finished before it was killed: {status}"
+    );
 
     // The reference: the same documents loaded at once, in memory.
     let files: Vec<PathBuf> = {
@@ -896,6 +902,8 @@ fn streamed_nquads_give_the_dataset_of_the_merged_export() {
     let set = |s: &str| s.lines().map(str::to_owned).collect::<BTreeSet<String>>();
     assert!(streamed.lines().count() > set(&streamed).len());
     assert_eq!(set(&streamed), set(&merged));
-    let parsed = RdfParser::from_format(RdfFormat::NQuads).for_slice(streamed.as_bytes()).count();
+    let parsed = RdfParser::from_format(RdfFormat::NQuads)
+        .for_slice(streamed.as_bytes())
+        .count();
     assert_eq!(parsed, streamed.lines().count());
 }

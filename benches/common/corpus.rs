@@ -73,26 +73,41 @@ impl Rng {
 }
 
 const SURNAMES: &[&str] = &[
-    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗", "郑",
-    "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "肖", "田", "董", "袁", "潘", "蒋", "蔡", "余", "杜", "叶",
-    "程", "苏", "魏", "吕", "丁", "任", "沈", "姚", "卢", "姜", "崔", "钟", "谭", "陆", "汪", "范", "金", "廖", "贾", "夏", "韦",
-    "欧阳", "司马",
+    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林",
+    "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "肖", "田", "董", "袁", "潘", "蒋",
+    "蔡", "余", "杜", "叶", "程", "苏", "魏", "吕", "丁", "任", "沈", "姚", "卢", "姜", "崔", "钟", "谭", "陆", "汪",
+    "范", "金", "廖", "贾", "夏", "韦", "欧阳", "司马",
 ];
 
 const GIVEN: &[&str] = &[
-    "国", "建", "华", "明", "伟", "志", "红", "军", "平", "杰", "峰", "涛", "斌", "强", "林", "海", "东", "文", "晓", "永", "春",
-    "光", "宏", "新", "荣", "德", "俊", "毅", "振", "鹏", "飞", "坤", "彬", "旺", "瑞", "章", "中", "力", "勇", "刚", "亮", "辉",
-    "庆", "祥", "胜", "清", "立", "成", "波", "锋", "剑", "卫", "忠", "学", "和", "兴", "旭", "昌", "安", "泽", "远", "帆", "宁",
+    "国", "建", "华", "明", "伟", "志", "红", "军", "平", "杰", "峰", "涛", "斌", "强", "林", "海", "东", "文", "晓",
+    "永", "春", "光", "宏", "新", "荣", "德", "俊", "毅", "振", "鹏", "飞", "坤", "彬", "旺", "瑞", "章", "中", "力",
+    "勇", "刚", "亮", "辉", "庆", "祥", "胜", "清", "立", "成", "波", "锋", "剑", "卫", "忠", "学", "和", "兴", "旭",
+    "昌", "安", "泽", "远", "帆", "宁",
 ];
 
 const SLOGANS: &[&str] = &[
-    "以拼抢姿态抓产业上项目促发展", "夯实产业 经营城市 共享成果", "加快绿色崛起 争当湾区新秀", "奋力建设现代化产业体系",
-    "坚定不移推动高质量发展", "以项目建设为抓手 打造区域增长极", "聚焦实体经济 建设制造强市", "勇当改革开放排头兵",
-    "全力以赴拼经济 凝心聚力促发展", "做强产业集群 壮大县域经济", "锚定目标 实干争先", "以更大力度推进招商引资",
+    "以拼抢姿态抓产业上项目促发展",
+    "夯实产业 经营城市 共享成果",
+    "加快绿色崛起 争当湾区新秀",
+    "奋力建设现代化产业体系",
+    "坚定不移推动高质量发展",
+    "以项目建设为抓手 打造区域增长极",
+    "聚焦实体经济 建设制造强市",
+    "勇当改革开放排头兵",
+    "全力以赴拼经济 凝心聚力促发展",
+    "做强产业集群 壮大县域经济",
+    "锚定目标 实干争先",
+    "以更大力度推进招商引资",
 ];
 
 const MEETINGS: &[&str] = &[
-    "传达二十届三中全会精神会议", "全县经济工作会议", "全区项目建设推进会", "县委全会", "招商引资工作大会", "优化营商环境大会",
+    "传达二十届三中全会精神会议",
+    "全县经济工作会议",
+    "全区项目建设推进会",
+    "县委全会",
+    "招商引资工作大会",
+    "优化营商环境大会",
 ];
 
 const FILLER: &[&str] = &[
@@ -133,8 +148,12 @@ const FILLER: &[&str] = &[
 ];
 
 const LEDE: &[&str] = &[
-    "坚定不移实施“工业立市、工业强市”战略", "大抓招商引资、大抓项目建设", "坚持“产业第一、制造业优先”",
-    "全面融入区域发展大局", "持续优化营商环境", "以拼抢姿态抓产业上项目",
+    "坚定不移实施“工业立市、工业强市”战略",
+    "大抓招商引资、大抓项目建设",
+    "坚持“产业第一、制造业优先”",
+    "全面融入区域发展大局",
+    "持续优化营商环境",
+    "以拼抢姿态抓产业上项目",
 ];
 
 const QUESTIONS: &[&str] = &[
@@ -148,23 +167,114 @@ const QUESTIONS: &[&str] = &[
     "请您谈谈{S}在乡村振兴方面的打算。",
 ];
 
-const PROJECT_STEMS: &[&str] = &["产业园", "产业基地", "科技城", "智造园", "示范区", "综合体", "物流园", "创新中心"];
+const PROJECT_STEMS: &[&str] = &[
+    "产业园",
+    "产业基地",
+    "科技城",
+    "智造园",
+    "示范区",
+    "综合体",
+    "物流园",
+    "创新中心",
+];
 const PROJECT_PHASES: &[&str] = &["", "", "一期", "二期", "三期"];
 
 /// Sectors for industry lists and project names: a fixed bank (the crate's industry lexicon
 /// as of its first release), so that the corpus does not change when the lexicon grows.
 const INDUSTRIES: &[&str] = &[
-    "新能源汽车", "智能网联汽车", "汽车", "汽车零部件", "电子信息", "新一代信息技术", "集成电路", "半导体", "电子元器件", "新型显示", "人工智能", "大数据",
-    "云计算", "物联网", "软件和信息服务", "软件", "信息服务", "数字经济", "数字服务", "电子商务", "跨境电商", "生物医药", "医药健康", "医疗器械", "新材料",
-    "冶金新材料", "新能源", "光伏", "风电", "储能", "氢能", "核电", "锂电池", "石油化工", "精细化工", "化工", "钢铁", "有色金属", "金属加工", "装备制造",
-    "机电", "机械制造", "船舶", "航空航天", "低空经济", "海洋经济", "现代海洋", "食品加工", "预制菜", "纺织服装", "鞋业", "家具", "建材家居", "建材",
-    "陶瓷", "五金", "家电", "纸业", "文旅康养", "文化旅游", "旅游", "康养", "体育", "现代物流", "仓储物流", "商贸物流", "金融", "会展", "现代服务业",
-    "生产性服务业", "先进制造业", "现代农业", "农产品加工", "茶叶", "红茶", "节能环保", "环保", "建筑业", "房地产", "总部经济",
+    "新能源汽车",
+    "智能网联汽车",
+    "汽车",
+    "汽车零部件",
+    "电子信息",
+    "新一代信息技术",
+    "集成电路",
+    "半导体",
+    "电子元器件",
+    "新型显示",
+    "人工智能",
+    "大数据",
+    "云计算",
+    "物联网",
+    "软件和信息服务",
+    "软件",
+    "信息服务",
+    "数字经济",
+    "数字服务",
+    "电子商务",
+    "跨境电商",
+    "生物医药",
+    "医药健康",
+    "医疗器械",
+    "新材料",
+    "冶金新材料",
+    "新能源",
+    "光伏",
+    "风电",
+    "储能",
+    "氢能",
+    "核电",
+    "锂电池",
+    "石油化工",
+    "精细化工",
+    "化工",
+    "钢铁",
+    "有色金属",
+    "金属加工",
+    "装备制造",
+    "机电",
+    "机械制造",
+    "船舶",
+    "航空航天",
+    "低空经济",
+    "海洋经济",
+    "现代海洋",
+    "食品加工",
+    "预制菜",
+    "纺织服装",
+    "鞋业",
+    "家具",
+    "建材家居",
+    "建材",
+    "陶瓷",
+    "五金",
+    "家电",
+    "纸业",
+    "文旅康养",
+    "文化旅游",
+    "旅游",
+    "康养",
+    "体育",
+    "现代物流",
+    "仓储物流",
+    "商贸物流",
+    "金融",
+    "会展",
+    "现代服务业",
+    "生产性服务业",
+    "先进制造业",
+    "现代农业",
+    "农产品加工",
+    "茶叶",
+    "红茶",
+    "节能环保",
+    "环保",
+    "建筑业",
+    "房地产",
+    "总部经济",
 ];
 
 const NEWS_LIST: &[&str] = &[
-    "北京迎来首场降雪", "多地出台稳经济措施", "全国春运正式启动", "国务院常务会议召开", "一季度经济数据发布", "夏粮收购进度过半",
-    "高校毕业生就业形势总体稳定", "多部门部署防汛工作", "央行发布最新金融数据", "全国秋粮收获进度过七成",
+    "北京迎来首场降雪",
+    "多地出台稳经济措施",
+    "全国春运正式启动",
+    "国务院常务会议召开",
+    "一季度经济数据发布",
+    "夏粮收购进度过半",
+    "高校毕业生就业形势总体稳定",
+    "多部门部署防汛工作",
+    "央行发布最新金融数据",
+    "全国秋粮收获进度过七成",
 ];
 
 /// Divisions a document can be about, with the official titles written after their name.
@@ -212,7 +322,12 @@ impl Generator {
                 Some(Place { division: d, suffix })
             })
             .collect();
-        Generator { seed, gazetteer, places, industries: INDUSTRIES.to_vec() }
+        Generator {
+            seed,
+            gazetteer,
+            places,
+            industries: INDUSTRIES.to_vec(),
+        }
     }
 
     /// A person's name, as a pure function of the key: the same key is the same person.
@@ -247,7 +362,10 @@ impl Generator {
 
     fn media(&self, place: &Place) -> String {
         // The province's paper or the prefecture's.
-        let province = self.gazetteer.province_of(place.division.code).and_then(|c| self.gazetteer.get(c));
+        let province = self
+            .gazetteer
+            .province_of(place.division.code)
+            .and_then(|c| self.gazetteer.get(c));
         let prefecture = std::iter::once(place.division)
             .chain(self.gazetteer.ancestors(place.division.code))
             .find(|d| d.level == PlaceLevel::Prefecture);
@@ -263,7 +381,11 @@ impl Generator {
     fn titles(place: &Place) -> [String; 3] {
         match place.suffix {
             Some(c) => ["委书记".to_owned(), "长".to_owned(), format!("常务副{c}长")],
-            None => ["党工委书记、管委会主任".to_owned(), "管委会主任".to_owned(), "管委会副主任".to_owned()],
+            None => [
+                "党工委书记、管委会主任".to_owned(),
+                "管委会主任".to_owned(),
+                "管委会副主任".to_owned(),
+            ],
         }
     }
 
@@ -320,7 +442,12 @@ impl Generator {
                 let p = province.map_or("国内", |p| Self::short(p));
                 let _ = writeln!(t, "新闻中心>{p}>政经热闻\n");
                 let _ = writeln!(t, "{slogan} {short}争当发展先锋\n");
-                let _ = writeln!(t, "来源:{media} 作者:{reporter} 发表时间:{date} {:02}:{:02}", r.range(6, 22), r.below(60));
+                let _ = writeln!(
+                    t,
+                    "来源:{media} 作者:{reporter} 发表时间:{date} {:02}:{:02}",
+                    r.range(6, 22),
+                    r.below(60)
+                );
                 let _ = writeln!(t, "分享到\n");
                 let _ = writeln!(t, "文/{media}记者 {reporter} 通讯员 {}\n", self.name(r.next_u64()));
             }
@@ -362,7 +489,14 @@ impl Generator {
         // Page furniture: a news list and the page's buttons.
         let _ = writeln!(t, "相关新闻");
         for _ in 0..r.range(2, 6) {
-            let _ = writeln!(t, "  • {} {}-{:02}-{:02}", self.news_item(&mut r), year, r.range(1, 12), r.range(1, 28));
+            let _ = writeln!(
+                t,
+                "  • {} {}-{:02}-{:02}",
+                self.news_item(&mut r),
+                year,
+                r.range(1, 12),
+                r.range(1, 28)
+            );
         }
         let _ = writeln!(t, "返回顶部");
         GeneratedDoc { id, text: t }
@@ -385,7 +519,11 @@ impl Generator {
 
     fn industries_sentence(&self, r: &mut Rng, t: &mut String, short: &str) {
         let k = r.range(2, 5);
-        let list: Vec<&str> = r.distinct(self.industries.len(), k).into_iter().map(|i| self.industries[i]).collect();
+        let list: Vec<&str> = r
+            .distinct(self.industries.len(), k)
+            .into_iter()
+            .map(|i| self.industries[i])
+            .collect();
         let scale = ["千亿级", "百亿级", "五百亿级", ""][r.below(4)];
         let _ = match r.below(3) {
             0 => write!(t, "{short}将重点培育{}等{scale}产业集群。", list.join("、")),
@@ -414,8 +552,19 @@ impl Generator {
     fn target_sentence(&self, r: &mut Rng, t: &mut String, short: &str, year: usize) {
         let _ = match r.below(3) {
             0 => write!(t, "实现今年GDP增长{}.{}%以上。", r.range(4, 9), r.below(10)),
-            1 => write!(t, "力争到{}年{short}地区生产总值突破{}亿元。", year + r.range(2, 8), r.range(2, 60) * 100),
-            _ => write!(t, "去年{short}完成固定资产投资{}亿元,同比增长{}.{}%。", r.range(50, 2000), r.range(1, 20), r.below(10)),
+            1 => write!(
+                t,
+                "力争到{}年{short}地区生产总值突破{}亿元。",
+                year + r.range(2, 8),
+                r.range(2, 60) * 100
+            ),
+            _ => write!(
+                t,
+                "去年{short}完成固定资产投资{}亿元,同比增长{}.{}%。",
+                r.range(50, 2000),
+                r.range(1, 20),
+                r.below(10)
+            ),
         };
     }
 
@@ -445,9 +594,15 @@ impl Generator {
         let meeting = MEETINGS[r.below(MEETINGS.len())];
         let head = format!("{level}在{meeting}上的讲话");
         let _ = writeln!(t, "{head}\n{head}\n{date}");
-        let _ = writeln!(t, "刚才,我们集中学习了会议精神,进行了讨论发言。下面,结合所学所思,谈几点意见。");
+        let _ = writeln!(
+            t,
+            "刚才,我们集中学习了会议精神,进行了讨论发言。下面,结合所学所思,谈几点意见。"
+        );
         let short = Self::short(place.division);
-        for (k, heading) in ["一、充分认识重要意义", "二、聚焦重点任务", "三、狠抓工作落实"].iter().enumerate() {
+        for (k, heading) in ["一、充分认识重要意义", "二、聚焦重点任务", "三、狠抓工作落实"]
+            .iter()
+            .enumerate()
+        {
             let _ = writeln!(t, "{heading}");
             for p in 0..r.range(2, 4) {
                 let _ = write!(t, "{}", self.filler(r, 2, 4));

@@ -43,7 +43,10 @@ pub fn seeds() -> Vec<Document> {
 
 /// How many generated documents the benchmarks use.
 pub fn generated_len() -> usize {
-    std::env::var("IKG_BENCH_DOCS").ok().and_then(|v| v.parse().ok()).unwrap_or(200)
+    std::env::var("IKG_BENCH_DOCS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200)
 }
 
 /// `n` generated documents (seed 1): the first `n` of any corpus `generate_corpus` writes.

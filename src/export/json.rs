@@ -147,7 +147,11 @@ struct Spans<'a>(&'a BTreeSet<Evidence>);
 
 impl Serialize for Spans<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(|e| SpanView { doc: &e.doc, end: e.span.end, start: e.span.start }))
+        s.collect_seq(self.0.iter().map(|e| SpanView {
+            doc: &e.doc,
+            end: e.span.end,
+            start: e.span.start,
+        }))
     }
 }
 
@@ -164,7 +168,11 @@ fn view(graph: &KnowledgeGraph) -> GraphView<'_> {
         })
         .collect();
 
-    let mut nodes: Vec<&Node> = graph.graph.node_weights().filter(|n| n.kind != EntityKind::Document).collect();
+    let mut nodes: Vec<&Node> = graph
+        .graph
+        .node_weights()
+        .filter(|n| n.kind != EntityKind::Document)
+        .collect();
     nodes.sort_by(|a, b| a.id.cmp(&b.id));
     let entities = nodes.into_iter().map(|n| entity(graph, n)).collect();
 
@@ -174,7 +182,14 @@ fn view(graph: &KnowledgeGraph) -> GraphView<'_> {
     let mut rels: Vec<(&'static str, &str, &str, &Edge)> = graph
         .graph
         .edge_references()
-        .map(|e| (e.weight().kind.as_str(), graph.node(e.source()).id.as_str(), graph.node(e.target()).id.as_str(), e.weight()))
+        .map(|e| {
+            (
+                e.weight().kind.as_str(),
+                graph.node(e.source()).id.as_str(),
+                graph.node(e.target()).id.as_str(),
+                e.weight(),
+            )
+        })
         .collect();
     rels.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
     let mut i = 0;
@@ -200,12 +215,21 @@ fn view(graph: &KnowledgeGraph) -> GraphView<'_> {
             tail,
         })
         .collect();
-    GraphView { documents, entities, relations }
+    GraphView {
+        documents,
+        entities,
+        relations,
+    }
 }
 
 /// The tie-break key of an edge among edges of the same kind and ends.
 fn tie(e: &Edge) -> String {
-    let first = e.evidence.iter().next().map(|ev| format!("{}:{:012}", ev.doc, ev.span.start)).unwrap_or_default();
+    let first = e
+        .evidence
+        .iter()
+        .next()
+        .map(|ev| format!("{}:{:012}", ev.doc, ev.span.start))
+        .unwrap_or_default();
     let attrs = serde_json::to_string(&RelationAttrsView::new(&e.attrs)).expect("attributes serialise");
     format!("{first}\u{0}{attrs}")
 }

@@ -325,8 +325,7 @@ fn push_cue(ctx: &Ctx<'_>, rec: &mut Recognition, id: LocalId, span: Span, scale
 /// before it in its sentence.
 fn subject_of(ctx: &Ctx<'_>, rec: &Recognition, span: Span) -> Option<LocalId> {
     let sent = sentence(ctx.text, &ctx.body.spans, span);
-    rec
-        .places_in(Span::new(sent.start, span.start))
+    rec.places_in(Span::new(sent.start, span.start))
         .into_iter()
         .map(|(_, id)| id)
         .find(|id| {

@@ -131,9 +131,7 @@ fn interviewees(ctx: &Ctx<'_>, rec: &mut Recognition) {
         // …张杨彬就…接受清远日报专访 / 对…彭章瑞进行了专访 / —访…张国旺
         let cl = clause(ctx.text, &ctx.body.spans, span);
         let clause_text = &ctx.text[cl.range()];
-        if INTERVIEWED.is_match(clause_text)
-            || before.chars().rev().take(30).any(|c| c == '访')
-        {
+        if INTERVIEWED.is_match(clause_text) || before.chars().rev().take(30).any(|c| c == '访') {
             points += 5;
             evidence = cl;
         }

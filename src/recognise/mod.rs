@@ -203,7 +203,13 @@ impl Recognition {
     /// Mentions whose start lies in `from..to`, in span order.
     pub(crate) fn starting_in(&self, from: usize, to: usize) -> impl Iterator<Item = (Span, LocalId)> + '_ {
         let lo = (Span { start: from, end: 0 }, 0);
-        let hi = (Span { start: to.max(from), end: 0 }, 0);
+        let hi = (
+            Span {
+                start: to.max(from),
+                end: 0,
+            },
+            0,
+        );
         self.ordered.range(lo..hi).copied()
     }
 

@@ -201,7 +201,10 @@ fn town_before(ctx: &Ctx<'_>, rec: &mut Recognition, at: usize) -> Option<super:
     let start = super::text::extend_left(ctx.text, ctx.tokens, suffix_start.saturating_sub(12), suffix_start, 4);
     let start = if start == suffix_start {
         // The town name and its suffix may be one word (城关镇).
-        ctx.tokens.word_ending_at(at).filter(|w| w.start < suffix_start).map(|w| w.start)?
+        ctx.tokens
+            .word_ending_at(at)
+            .filter(|w| w.start < suffix_start)
+            .map(|w| w.start)?
     } else {
         start
     };
@@ -209,14 +212,22 @@ fn town_before(ctx: &Ctx<'_>, rec: &mut Recognition, at: usize) -> Option<super:
     let name = &ctx.text[span.range()];
     let stem = &name[..name.len() - suffix.len()];
     // 乡镇党委书记, 各镇书记: generic, not a named town.
-    let generic = ["乡", "城", "村", "各", "全", "该", "本", "每", "重点", "乡村", "城乡", "中心", "特色", "建制"];
+    let generic = [
+        "乡", "城", "村", "各", "全", "该", "本", "每", "重点", "乡村", "城乡", "中心", "特色", "建制",
+    ];
     if stem.chars().count() < 2 && suffix != "街道" || generic.contains(&stem) {
         return None;
     }
-    if name.chars().count() > 8 || !name.chars().all(super::text::is_han) || rec.covered(span, &[EntityKind::Organization]) {
+    if name.chars().count() > 8
+        || !name.chars().all(super::text::is_han)
+        || rec.covered(span, &[EntityKind::Organization])
+    {
         return None;
     }
-    let info = crate::model::PlaceInfo { level: Some(PlaceLevel::Town), ..Default::default() };
+    let info = crate::model::PlaceInfo {
+        level: Some(PlaceLevel::Town),
+        ..Default::default()
+    };
     Some(rec.add(EntityKind::Place, name, name, Some(span), EntityDetail::Place(info)))
 }
 

@@ -355,11 +355,7 @@ pub(crate) fn extend_left(
         start = w.start;
     }
     // A guessed word that glues a preposition to a name (对古雷) gives the preposition back.
-    if start < end
-        && !tokens
-            .word_at(start)
-            .is_some_and(|w| is_left_stop(&text[w.range()]))
-    {
+    if start < end && !tokens.word_at(start).is_some_and(|w| is_left_stop(&text[w.range()])) {
         if let Some(c) = text[start..end].chars().next() {
             if "对在把将向从为与和及给被让于".contains(c) && text[start..end].chars().count() > 2 {
                 let w = tokens.word_at(start);
