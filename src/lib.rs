@@ -36,6 +36,34 @@
 //! assert!(json.contains("\"has_investment\""));
 //! ```
 //!
+//! # From an interview to a SPARQL answer
+//! With the feature `rdf`, the graph becomes RDF in the `ikg:` vocabulary, one named graph
+//! per interview, and an oxigraph store answers SPARQL over it:
+//!
+//! ```
+//! # #[cfg(feature = "rdf")] {
+//! use interview_kg::{Document, Extractor, RdfExport, RdfStore};
+//!
+//! let doc = Document::from_text(
+//!     "zhangzhou-2023",
+//!     "日前,漳州市委书记张国旺接受福建日报专访。张国旺表示,推进总投资733亿元的古雷炼化一体化二期。",
+//! );
+//! let graph = Extractor::new().extract_all([&doc]);
+//! let store = RdfStore::from_export(&RdfExport::new(&graph).documents([&doc]))?;
+//! // Who holds which post where, and which interview says so.
+//! let rows = store.select(
+//!     "SELECT ?name ?title ?place ?doc WHERE { GRAPH ?doc {
+//!        ?o a ikg:Official ; rdfs:label ?name ; ikg:post ?p .
+//!        ?p ikg:title ?title ; ikg:postIn/rdfs:label ?place } }",
+//! )?;
+//! assert_eq!(rows.strings("name"), ["张国旺"]);
+//! assert_eq!(rows.strings("title"), ["市委书记"]);
+//! assert_eq!(rows.strings("place"), ["漳州市"]);
+//! assert_eq!(rows.strings("doc"), ["https://w3id.org/ikg/id/doc/zhangzhou-2023"]);
+//! # }
+//! # Ok::<_, Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # The pipeline
 //! One module per stage, each turning one named type into the next:
 //!
@@ -57,6 +85,14 @@
 //! result is merged in document order, so parallel output is byte-identical to serial.
 //! [`Extractor::graph_of_paths`] merges one chunk of documents while the next is being
 //! extracted: use it for large corpora (it holds two chunks of extractions, not all).
+//! [`Extractor::stream_paths`] hands each document's own graph to a callback and keeps
+//! nothing: memory stays bounded by the largest documents, whatever the corpus.
+//!
+//! # Errors
+//! One [`Error`] enum; every variant names the file and says what to do. Over a corpus, a
+//! bad file is an `Err` in its place and never stops the others; a file read in part (some
+//! bytes not decodable) is extracted and reported with [`Error::is_partial`]; a panic inside
+//! the library costs one file ([`Extractor::try_extract`]).
 
 #![warn(missing_docs)]
 
