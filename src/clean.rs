@@ -179,8 +179,15 @@ pub fn find_body(text: &str, is_html: bool) -> Body {
 
 /// A menu: five or more short words separated by spaces (精彩推荐 滚动 新闻 广州 广东 …).
 fn is_menu(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    words.len() >= 5 && words.iter().all(|w| w.chars().count() <= 4)
+    let mut words = 0;
+    for w in line.split_whitespace() {
+        // Four characters take at most 16 bytes: most lines fail here without counting.
+        if w.len() > 16 || w.chars().count() > 4 {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 5
 }
 
 /// Splits text into trimmed, non-empty line spans; in HTML, tags split lines too.

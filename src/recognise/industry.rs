@@ -260,7 +260,12 @@ fn split_items(ctx: &Ctx<'_>, start: usize, end: usize) -> Vec<Span> {
             let mut next = Vec::new();
             for q in pieces {
                 let qs = &text[q.range()];
-                match qs.find(joiner) {
+                // One-character joiners search as a char (memchr), not as a substring.
+                let found = match joiner.chars().count() {
+                    1 => qs.find(joiner.chars().next().unwrap_or_default()),
+                    _ => qs.find(joiner),
+                };
+                match found {
                     Some(i) if i > 0 && ctx.tokens.starts_at(q.start + i) => {
                         next.push(Span::new(q.start, q.start + i));
                         next.push(Span::new(q.start + i + joiner.len(), q.end));
@@ -291,9 +296,18 @@ fn split_items(ctx: &Ctx<'_>, start: usize, end: usize) -> Vec<Span> {
     out
 }
 
+/// `s` without every repetition of `suffix` at its end: what `trim_end_matches` does, without
+/// building a substring searcher on each call.
+fn strip_all<'s>(mut s: &'s str, suffix: &str) -> &'s str {
+    while let Some(rest) = s.strip_suffix(suffix) {
+        s = rest;
+    }
+    s
+}
+
 /// The canonical name of an item, and whether the lexicon knows it.
 fn canonical(ctx: &Ctx<'_>, surface: &str) -> (String, bool) {
-    let trimmed = surface.trim_end_matches("产业集群").trim_end_matches("产业");
+    let trimmed = strip_all(strip_all(surface, "产业集群"), "产业");
     if let Some(name) = ctx.res.industry_lookup.get(trimmed) {
         return (name.clone(), true);
     }

@@ -145,7 +145,8 @@ pub struct Recognition {
     pub meta: DocMeta,
     /// Every mention, sorted by span: which entity it names.
     pub mentions: Vec<(Span, LocalId)>,
-    index: HashMap<(EntityKind, String), LocalId>,
+    /// Name → the entities of that name, one per kind: looked up by `&str`, without allocating.
+    index: HashMap<String, Vec<(EntityKind, LocalId)>>,
     /// The mentions again, kept ordered while recognisers add to them, so that "what is
     /// named here" is a range look-up and not a scan: a page naming ten thousand officials
     /// must not cost ten thousand scans of every mention.
@@ -165,8 +166,8 @@ impl Recognition {
         span: Option<Span>,
         detail: EntityDetail,
     ) -> LocalId {
-        let id = match self.index.get(&(kind, name.to_owned())) {
-            Some(&id) => id,
+        let id = match self.find(kind, name) {
+            Some(id) => id,
             None => {
                 let id = self.entities.len();
                 self.entities.push(Entity {
@@ -176,7 +177,7 @@ impl Recognition {
                     detail,
                     mentions: Vec::new(),
                 });
-                self.index.insert((kind, name.to_owned()), id);
+                self.index.entry(name.to_owned()).or_default().push((kind, id));
                 id
             }
         };
@@ -197,7 +198,11 @@ impl Recognition {
 
     /// The entity of `kind` named `name`, if recognised.
     pub fn find(&self, kind: EntityKind, name: &str) -> Option<LocalId> {
-        self.index.get(&(kind, name.to_owned())).copied()
+        self.index
+            .get(name)?
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, id)| *id)
     }
 
     /// Mentions whose start lies in `from..to`, in span order.

@@ -8,7 +8,7 @@
 
 use super::place::DocPlaces;
 use super::text::{char_at, is_han};
-use super::{Ctx, LocalId, PostCue, PostPlace, Recognition};
+use super::{Ctx, PostCue, PostPlace, Recognition};
 use crate::model::{EntityDetail, EntityKind, PlaceLevel};
 use crate::span::Span;
 use regex::Regex;
@@ -16,6 +16,8 @@ use std::sync::LazyLock;
 
 /// Titles that may follow a name (习近平总书记, 张杨彬书记).
 const TITLES_AFTER_NAME: &[&str] = &["总书记", "书记", "主席", "总理", "省长", "市长", "县长", "区长", "同志"];
+static TITLES_AFTER_NAME_AC: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| aho_corasick::AhoCorasick::new(TITLES_AFTER_NAME).expect("nine literals build"));
 /// Endings that show a word before a title is a body, not a name (党支部书记).
 const NOT_NAME_END: &[char] = &[
     '委', '部', '组', '党', '会', '局', '厅', '府', '处', '室', '院', '校', '村', '镇', '区', '市', '县', '省', '支',
@@ -91,9 +93,16 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
                 last_end = None;
             }
         }
-        // Names before a national or personal title: 习近平总书记.
-        for t in TITLES_AFTER_NAME {
-            for (pos, _) in s.match_indices(t) {
+        // Names before a national or personal title: 习近平总书记. One automaton pass per line,
+        // handled title by title as the list orders them.
+        let mut after_name: Vec<(usize, usize)> = TITLES_AFTER_NAME_AC
+            .find_overlapping_iter(s)
+            .map(|m| (m.pattern().as_usize(), m.start()))
+            .collect();
+        after_name.sort_unstable();
+        for (t, pos) in after_name {
+            let t = &TITLES_AFTER_NAME[t];
+            {
                 let at = line.start + pos;
                 if let Some(w) = ctx.tokens.word_ending_at(at) {
                     let word = &ctx.text[w.range()];
@@ -117,19 +126,18 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
     // Every other occurrence of a known name.
     names.sort();
     names.dedup();
+    names.retain(|n| rec.find(EntityKind::Official, n).is_some());
+    // One search of the whole text per name (a name never spans lines), keeping what lies in
+    // the body: not one search per name and line.
     for name in &names {
-        let Some(id) = rec.find(EntityKind::Official, name) else {
-            continue;
-        };
-        for &line in &ctx.body.spans {
-            for (pos, _) in ctx.text[line.range()].match_indices(name.as_str()) {
-                let span = Span::new(line.start + pos, line.start + pos + name.len());
-                if !rec.covered(span, &[EntityKind::Official, EntityKind::Person, EntityKind::Place]) {
-                    rec.add(EntityKind::Official, name, name, Some(span), EntityDetail::None);
-                }
+        for (pos, _) in ctx.text.match_indices(name.as_str()) {
+            let span = Span::new(pos, pos + name.len());
+            if super::text::line_of(&ctx.body.spans, span).is_some()
+                && !rec.covered(span, &[EntityKind::Official, EntityKind::Person, EntityKind::Place])
+            {
+                rec.add(EntityKind::Official, name, name, Some(span), EntityDetail::None);
             }
         }
-        let _: LocalId = id;
     }
     reporters(ctx, rec);
 }

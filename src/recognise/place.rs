@@ -97,8 +97,10 @@ impl PlaceIndex {
                 }
             }
         }
+        // A DFA: built once, searched over every line of every document.
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("place automaton builds");
         PlaceIndex { ac, targets }
