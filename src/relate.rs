@@ -491,13 +491,18 @@ fn drop_unused(b: &mut Builder<'_>) {
 
 /// Whether place `a` lies inside place `b` by the gazetteer.
 fn within(b: &Builder<'_>, a: LocalId, focus: Option<LocalId>) -> bool {
-    let (Some(f), Some(ca)) = (focus, b.code(a)) else {
+    let Some(cf) = focus.and_then(|f| b.code(f)) else {
         return false;
     };
-    match b.code(f) {
-        Some(cf) => ca != cf && b.res.gazetteer.is_within(ca, cf),
-        None => false,
+    if let Some(ca) = b.code(a) {
+        return ca != cf && b.res.gazetteer.is_within(ca, cf);
     }
+    // A zone lies where its parent division does (鄂尔多斯高新区 in 鄂尔多斯市).
+    let parent = b.rec.entities[a]
+        .place()
+        .filter(|p| p.level == Some(PlaceLevel::Zone))
+        .and_then(|p| p.parent_adcode.as_deref()?.parse::<AdCode>().ok());
+    parent.is_some_and(|pa| pa == cf || b.res.gazetteer.is_within(pa, cf))
 }
 
 /// The place the document is about: where the interviewee holds a post, else the most

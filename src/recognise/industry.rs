@@ -336,15 +336,28 @@ fn push_cue(ctx: &Ctx<'_>, rec: &mut Recognition, id: LocalId, span: Span, scale
 }
 
 /// The place that develops what `span` names: the first place or zone with a code named
-/// before it in its sentence.
+/// before it in its own clause (…，高新区将打造氢能产业集群), else in its sentence.
 fn subject_of(ctx: &Ctx<'_>, rec: &Recognition, span: Span) -> Option<LocalId> {
     let sent = sentence(ctx.text, &ctx.body.spans, span);
-    rec.places_in(Span::new(sent.start, span.start))
-        .into_iter()
-        .map(|(_, id)| id)
-        .find(|id| {
-            rec.entities[*id]
-                .place()
-                .is_some_and(|p| p.adcode.is_some() || p.level == Some(crate::model::PlaceLevel::Zone))
-        })
+    let cl = clause(ctx.text, &ctx.body.spans, Span::new(span.start, span.start));
+    let in_clause = rec.places_in(Span::new(cl.start.max(sent.start), span.start));
+    let places = if in_clause.iter().any(|(_, id)| is_subject(rec, *id)) {
+        in_clause
+    } else {
+        rec.places_in(Span::new(sent.start, span.start))
+    };
+    // A place named inside a longer one (鄂尔多斯 in 鄂尔多斯高新技术产业开发区) is not the subject.
+    let outer = |s: Span| !places.iter().any(|(o, _)| o.contains(s) && o.len() > s.len());
+    places
+        .iter()
+        .filter(|(s, _)| outer(*s))
+        .map(|(_, id)| *id)
+        .find(|id| is_subject(rec, *id))
+}
+
+/// A place that can develop an industry: a division with a code, or a zone.
+fn is_subject(rec: &Recognition, id: LocalId) -> bool {
+    rec.entities[id]
+        .place()
+        .is_some_and(|p| p.adcode.is_some() || p.level == Some(crate::model::PlaceLevel::Zone))
 }

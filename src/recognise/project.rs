@@ -33,7 +33,7 @@ static FACILITY_FRAME: LazyLock<Regex> = LazyLock::new(|| {
 static FACILITY_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?:工程|铁路|高铁|城际|高速公路|高速|码头|港区|机场|大桥|隧道|水库|电站|核电站|基地|产业城|新城中心|中心|",
-        r"综合体|公园|医院|管网|枢纽|一体化|二期|三期|四期|一期)(?:[(（][\p{Han}]{1,8}[)）])?$"
+        r"综合体|公园|医院|管网|枢纽|一体化|二期|三期|四期|一期)(?:[(（][\p{Han}]{1,8}[)）]|\p{Han}{1,4}段)?$"
     ))
     .unwrap()
 });
@@ -171,6 +171,31 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
                 used[i] = true;
             }
             continue;
+        }
+        // Amount, then what it builds: 计划投资50亿元建设X项目 (the name ends at 项目, within
+        // the clause).
+        let built = ["建设", "实施", "打造", "新建", "兴建", "用于建设"]
+            .iter()
+            .find_map(|v| after.strip_prefix(v).map(|rest| (v.len(), rest)));
+        if let Some((verb_len, rest)) = built {
+            let clause_len = rest
+                .find(['，', ',', '。', '；', ';', '、', '：', ':'])
+                .unwrap_or(rest.len());
+            if let Some(at) = rest[..clause_len].find("项目") {
+                let start = a.span.end + verb_len;
+                let name_span = Span::new(start, start + at + "项目".len());
+                if let Some(project) = add_project(ctx, rec, name_span) {
+                    let amount = add_amount(ctx, rec, a);
+                    rec.investments.push(InvestmentCue {
+                        project,
+                        amount,
+                        role,
+                        span: Span::new(kw_start, name_span.end),
+                    });
+                    used[i] = true;
+                    continue;
+                }
+            }
         }
         // Project before the amount: X项目(总)投资N亿元, X项目投入N亿元.
         let head = &ctx.text[line.start..kw_start];
