@@ -18,7 +18,9 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
         r"|【(\p{Han}{2,8}?)(?:专访|访谈|独家专访)】",
         r"|接受(\p{Han}{2,8}?)(?:记者)?(?:专访|采访|独家专访)",
         r"|文/(\p{Han}{2,8}?)(?:全媒体)?记者",
-        r"|^(\p{Han}{2,6}(?:日报|晚报|早报|商报|时报|网|电视台))[:：]"
+        r"|^(\p{Han}{2,6}(?:日报|晚报|早报|商报|时报|网|电视台))[:：]",
+        // A by-line of the medium and the date alone: 云南网 2023-02-08.
+        r"|^\s*(\p{Han}{2,6}(?:日报|晚报|早报|商报|时报|网|电视台))\s+(?:19|20)\d{2}[-/.年]"
     ))
     .unwrap()
 });
@@ -55,7 +57,7 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
     // Source: every naming of the medium, in the whole page (its by-lines may be outside
     // the body), but recorded with a mention only where it is inside the body.
     for caps in SOURCE.captures_iter(text) {
-        let Some(g) = (1..=5).find_map(|i| caps.get(i)) else {
+        let Some(g) = (1..=6).find_map(|i| caps.get(i)) else {
             continue;
         };
         // 接受了河南日报记者专访: the particle is not part of the name.

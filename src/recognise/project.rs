@@ -214,6 +214,34 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
                 used[i] = true;
             }
         }
+        // Progress on the project the sentence opens with: X项目计划总投资12.6亿元,目前已完成
+        // 投资3.5亿元. Only for what was done, where no other subject can stand between.
+        if !used[i] && matches!(role, InvestmentRole::Actual) {
+            let sent = sentence(ctx.text, &ctx.body.spans, a.span);
+            // A Q&A answer opens after its speaker: 何永仙:红河综合保税区二期项目…
+            let text = &ctx.text[sent.range()];
+            let opens = match text.char_indices().take(8).find(|(_, c)| matches!(c, '：' | ':')) {
+                Some((at, c)) => {
+                    let rest = &text[at + c.len_utf8()..];
+                    sent.start + text.len() - rest.trim_start().len()
+                }
+                None => sent.start,
+            };
+            let opener = rec
+                .starting_in(opens, opens + 1)
+                .filter(|(_, id)| rec.entities[*id].kind == EntityKind::Project)
+                .max_by_key(|(s, _)| s.len());
+            if let Some((s, project)) = opener {
+                let amount = add_amount(ctx, rec, a);
+                rec.investments.push(InvestmentCue {
+                    project,
+                    amount,
+                    role,
+                    span: Span::new(s.start, a.span.end),
+                });
+                used[i] = true;
+            }
+        }
     }
 }
 
