@@ -126,6 +126,13 @@ impl Tokens {
             .map(|i| self.words[i])
     }
 
+    /// The word that covers byte `pos` (starts at or before it, ends after it).
+    pub fn word_covering(&self, pos: usize) -> Option<Span> {
+        let i = self.words.partition_point(|w| w.start <= pos);
+        let w = *self.words.get(i.checked_sub(1)?)?;
+        (w.end > pos).then_some(w)
+    }
+
     /// The word that ends at `pos`.
     pub fn word_ending_at(&self, pos: usize) -> Option<Span> {
         self.words

@@ -20,12 +20,14 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
         r"|文/(\p{Han}{2,8}?)(?:全媒体)?记者",
         r"|^(\p{Han}{2,6}(?:日报|晚报|早报|商报|时报|网|电视台))[:：]",
         // A by-line of the medium and the date alone: 云南网 2023-02-08.
-        r"|^\s*(\p{Han}{2,6}(?:日报|晚报|早报|商报|时报|网|电视台))\s+(?:19|20)\d{2}[-/.年]"
+        r"|^\s*(\p{Han}{2,6}(?:日报|晚报|早报|商报|时报|网|在线|电视台))\s+(?:19|20)\d{2}[-/.年]",
+        // …or the date, then the medium: 2023年01月20日 中安在线.
+        r"|^\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2})?\s+(\p{Han}{2,6}(?:日报|晚报|早报|商报|时报|网|在线|电视台))\s*$"
     ))
     .unwrap()
 });
 static MEDIA_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Han}{1,8}(?:日报|晚报|早报|商报|时报|都市报|报|网|电视台|广播电视台|融媒体中心|发布|新闻|杂志|通讯社|客户端)$").unwrap()
+    Regex::new(r"^\p{Han}{1,8}(?:日报|晚报|早报|商报|时报|都市报|报|网|在线|电视台|广播电视台|融媒体中心|发布|新闻|杂志|通讯社|客户端)$").unwrap()
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?|((?:19|20)\d{2})年(\d{1,2})月").unwrap()
@@ -57,7 +59,7 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
     // Source: every naming of the medium, in the whole page (its by-lines may be outside
     // the body), but recorded with a mention only where it is inside the body.
     for caps in SOURCE.captures_iter(text) {
-        let Some(g) = (1..=6).find_map(|i| caps.get(i)) else {
+        let Some(g) = (1..=7).find_map(|i| caps.get(i)) else {
             continue;
         };
         // 接受了河南日报记者专访: the particle is not part of the name.

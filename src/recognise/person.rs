@@ -244,7 +244,12 @@ fn town_before(ctx: &Ctx<'_>, rec: &mut Recognition, at: usize) -> Option<super:
 fn name_after(ctx: &Ctx<'_>, pos: usize) -> Option<Span> {
     // 区委书记 刘永辉: a by-line may put spaces between title and name.
     let pos = pos + (ctx.text[pos..].len() - ctx.text[pos..].trim_start_matches([' ', '\u{3000}']).len());
-    let w = ctx.tokens.word_at(pos)?;
+    let w = match ctx.tokens.word_at(pos) {
+        Some(w) => w,
+        // 临泉县 | 长王东: jieba glued the title's last character to the name; the name is
+        // the rest of that word.
+        None => Span::new(pos, ctx.tokens.word_covering(pos)?.end),
+    };
     let word = &ctx.text[w.range()];
     let n = word.chars().count();
     let span = if n == 1 {
