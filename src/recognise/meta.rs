@@ -135,7 +135,15 @@ fn interviewees(ctx: &Ctx<'_>, rec: &mut Recognition) {
         // …张杨彬就…接受清远日报专访 / 对…彭章瑞进行了专访 / —访…张国旺
         let cl = clause(ctx.text, &ctx.body.spans, span);
         let clause_text = &ctx.text[cl.range()];
-        if INTERVIEWED.is_match(clause_text) || before.chars().rev().take(30).any(|c| c == '访') {
+        // Whoever 陪同采访 (accompanies the interview) is not the one interviewed.
+        let accompanies = clause_text.contains("陪同");
+        let recent: String = {
+            let mut r: Vec<char> = before.chars().rev().take(30).collect();
+            r.reverse();
+            r.into_iter().collect()
+        };
+        let introduced = recent.contains('访') || recent.contains("对话");
+        if !accompanies && (INTERVIEWED.is_match(clause_text) || introduced) {
             points += 5;
             evidence = cl;
         }
