@@ -221,11 +221,20 @@ fn main() -> ExitCode {
         ready = extracted;
     }
     progress.finish_and_clear();
+    summary(skipped, partial, n);
+    let written = write_output(&args, |w| write_graph(&args, &graph, &docs, w));
+    exit_status(written, skipped)
+}
+
+/// The files skipped and read in part, on stderr, when there were any.
+fn summary(skipped: usize, partial: usize, n: usize) {
     if skipped > 0 || partial > 0 {
         eprintln!("{skipped} of {n} files skipped, {partial} read in part");
     }
+}
 
-    let written = write_output(&args, |w| write_graph(&args, &graph, &docs, w));
+/// 1 when the output could not be written or any file was skipped, else success.
+fn exit_status(written: Result<(), String>, skipped: usize) -> ExitCode {
     if let Err(e) = written {
         eprintln!("error: {e}");
         return ExitCode::from(1);
@@ -286,16 +295,6 @@ fn stream(args: &Args) -> ExitCode {
             }
         })
     });
-    if skipped > 0 || partial > 0 {
-        eprintln!("{skipped} of {n} files skipped, {partial} read in part");
-    }
-    if let Err(e) = written {
-        eprintln!("error: {e}");
-        return ExitCode::from(1);
-    }
-    if skipped == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+    summary(skipped, partial, n);
+    exit_status(written, skipped)
 }

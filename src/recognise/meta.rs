@@ -137,11 +137,8 @@ fn interviewees(ctx: &Ctx<'_>, rec: &mut Recognition) {
         let clause_text = &ctx.text[cl.range()];
         // Whoever 陪同采访 (accompanies the interview) is not the one interviewed.
         let accompanies = clause_text.contains("陪同");
-        let recent: String = {
-            let mut r: Vec<char> = before.chars().rev().take(30).collect();
-            r.reverse();
-            r.into_iter().collect()
-        };
+        // The last 30 characters before the name.
+        let recent = &before[before.char_indices().rev().nth(29).map_or(0, |(at, _)| at)..];
         let introduced = recent.contains('访') || recent.contains("对话");
         if !accompanies && (INTERVIEWED.is_match(clause_text) || introduced) {
             points += 5;

@@ -102,23 +102,21 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
         after_name.sort_unstable();
         for (t, pos) in after_name {
             let t = &TITLES_AFTER_NAME[t];
-            {
-                let at = line.start + pos;
-                if let Some(w) = ctx.tokens.word_ending_at(at) {
-                    let word = &ctx.text[w.range()];
-                    if looks_like_name(ctx, word) && !rec.covered(w, &[EntityKind::Place, EntityKind::Organization]) {
-                        let id = rec.add(EntityKind::Official, word, word, Some(w), EntityDetail::None);
-                        if *t == "总书记" {
-                            let clause = Span::new(w.start, at + t.len());
-                            rec.posts.push(PostCue {
-                                official: id,
-                                title: (*t).to_owned(),
-                                place: PostPlace::National,
-                                span: clause,
-                            });
-                        }
-                        names.push(word.to_owned());
+            let at = line.start + pos;
+            if let Some(w) = ctx.tokens.word_ending_at(at) {
+                let word = &ctx.text[w.range()];
+                if looks_like_name(ctx, word) && !rec.covered(w, &[EntityKind::Place, EntityKind::Organization]) {
+                    let id = rec.add(EntityKind::Official, word, word, Some(w), EntityDetail::None);
+                    if *t == "总书记" {
+                        let clause = Span::new(w.start, at + t.len());
+                        rec.posts.push(PostCue {
+                            official: id,
+                            title: (*t).to_owned(),
+                            place: PostPlace::National,
+                            span: clause,
+                        });
                     }
+                    names.push(word.to_owned());
                 }
             }
         }

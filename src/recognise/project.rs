@@ -161,13 +161,7 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
             }
             let name_span = Span::new(start, end);
             if let Some(project) = add_project(ctx, rec, name_span) {
-                let amount = add_amount(ctx, rec, a);
-                rec.investments.push(InvestmentCue {
-                    project,
-                    amount,
-                    role,
-                    span: Span::new(kw_start, end),
-                });
+                invest(ctx, rec, a, project, role, Span::new(kw_start, end));
                 used[i] = true;
             }
             continue;
@@ -185,13 +179,7 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
                 let start = a.span.end + verb_len;
                 let name_span = Span::new(start, start + at + "项目".len());
                 if let Some(project) = add_project(ctx, rec, name_span) {
-                    let amount = add_amount(ctx, rec, a);
-                    rec.investments.push(InvestmentCue {
-                        project,
-                        amount,
-                        role,
-                        span: Span::new(kw_start, name_span.end),
-                    });
+                    invest(ctx, rec, a, project, role, Span::new(kw_start, name_span.end));
                     used[i] = true;
                     continue;
                 }
@@ -204,13 +192,7 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
             let end = line.start + stripped.len() + "项目".len();
             let start = extend_left(ctx.text, ctx.tokens, line.start, line.start + stripped.len(), 16);
             if let Some(project) = add_project(ctx, rec, Span::new(start, end)) {
-                let amount = add_amount(ctx, rec, a);
-                rec.investments.push(InvestmentCue {
-                    project,
-                    amount,
-                    role,
-                    span: Span::new(start, a.span.end),
-                });
+                invest(ctx, rec, a, project, role, Span::new(start, a.span.end));
                 used[i] = true;
             }
         }
@@ -232,17 +214,22 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
                 .filter(|(_, id)| rec.entities[*id].kind == EntityKind::Project)
                 .max_by_key(|(s, _)| s.len());
             if let Some((s, project)) = opener {
-                let amount = add_amount(ctx, rec, a);
-                rec.investments.push(InvestmentCue {
-                    project,
-                    amount,
-                    role,
-                    span: Span::new(s.start, a.span.end),
-                });
+                invest(ctx, rec, a, project, role, Span::new(s.start, a.span.end));
                 used[i] = true;
             }
         }
     }
+}
+
+/// Records `a` as the investment of `project`, stated by `span`.
+fn invest(ctx: &Ctx<'_>, rec: &mut Recognition, a: &FoundAmount, project: LocalId, role: InvestmentRole, span: Span) {
+    let amount = add_amount(ctx, rec, a);
+    rec.investments.push(InvestmentCue {
+        project,
+        amount,
+        role,
+        span,
+    });
 }
 
 /// Adds a project if `span` holds a name: not a count (876个重点项目), not generic.
