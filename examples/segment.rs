@@ -9,9 +9,10 @@ fn main() {
     let extractor = interview_kg::Extractor::new();
     let seg = extractor.segmenter();
     for text in std::env::args().skip(1) {
-        let tokens = seg.segment(&text, &[interview_kg::Span::new(0, text.len())]);
-        let words: Vec<String> = tokens
-            .words
+        let spans = [interview_kg::Span::new(0, text.len())];
+        let words: Vec<String> = seg
+            .segment(&text, &spans)
+            .words()
             .iter()
             .map(|w| {
                 let word = &text[w.range()];

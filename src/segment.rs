@@ -8,6 +8,8 @@
 
 use crate::span::Span;
 use jieba_rs::Jieba;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 
 /// A jieba instance with the project's words added.
 pub struct Segmenter {
@@ -82,35 +84,118 @@ impl Segmenter {
         &self.jieba
     }
 
-    /// Segments every span of `text` in `spans` (HMM on, for unknown names).
-    pub fn segment(&self, text: &str, spans: &[Span]) -> Tokens {
-        let mut words = Vec::new();
-        for span in spans {
-            let piece = &text[span.range()];
-            for t in self.jieba.cut(piece, true) {
-                words.push(Span::new(span.start + t.byte_start, span.start + t.byte_end));
-            }
+    /// The words of the `spans` of `text` (HMM on, for unknown names), segmented on demand:
+    /// see [`Tokens`].
+    pub fn segment<'a>(&'a self, text: &'a str, spans: &'a [Span]) -> Tokens<'a> {
+        Tokens {
+            text,
+            spans,
+            segmenter: self,
+            runs: RefCell::new(BTreeMap::new()),
         }
-        Tokens { words }
     }
 }
 
-/// The words of a document's body, in text order.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Tokens {
-    /// Word spans, sorted and non-overlapping.
-    pub words: Vec<Span>,
+/// Whether jieba puts `c` in a run it segments with its dictionary (CJK, ASCII letters and
+/// digits, `+#&._%-`); every other character is a word by itself. This mirrors jieba-rs 0.11's
+/// private `is_han_default`: the test `lazy_words_are_jiebas_words` fails if they part.
+fn in_dictionary_run(c: char) -> bool {
+    // The common cases first: the main CJK block, then ASCII.
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        true
+    } else if c.is_ascii() {
+        c.is_ascii_alphanumeric() || matches!(c, '+' | '#' | '&' | '.' | '_' | '%' | '-')
+    } else {
+        matches!(c,
+            '\u{3400}'..='\u{4DBF}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{20000}'..='\u{2A6DF}'
+            | '\u{2A700}'..='\u{2B73F}'
+            | '\u{2B740}'..='\u{2B81F}'
+            | '\u{2B820}'..='\u{2CEAF}'
+            | '\u{2CEB0}'..='\u{2EBEF}'
+            | '\u{2F800}'..='\u{2FA1F}')
+    }
 }
 
-impl Tokens {
+/// The words of a document's body, segmented on demand.
+///
+/// jieba cuts a line run by run: a maximal run of [dictionary characters](in_dictionary_run)
+/// is segmented on its own, and any other character is a word by itself. So the words around
+/// a position depend only on the run that holds it, and a recogniser asking whether a
+/// candidate starts on a word boundary needs that run alone segmented. Runs are segmented
+/// the first time they are asked about and remembered; most of a page is never asked about.
+/// [`words`](Tokens::words) segments everything, and gives exactly what jieba's `cut` gives
+/// for each span.
+pub struct Tokens<'a> {
+    text: &'a str,
+    spans: &'a [Span],
+    segmenter: &'a Segmenter,
+    /// Segmented runs by start: (end, words).
+    runs: RefCell<BTreeMap<usize, (usize, Vec<Span>)>>,
+}
+
+impl std::fmt::Debug for Tokens<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tokens")
+            .field("spans", &self.spans)
+            .field("segmented_runs", &self.runs.borrow().len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Tokens<'_> {
+    /// Every word of the body, in text order: word spans, sorted and non-overlapping.
+    pub fn words(&self) -> Vec<Span> {
+        let mut out = Vec::new();
+        for span in self.spans {
+            self.push_words(*span, &mut out);
+        }
+        out
+    }
+
+    /// The words lying wholly inside `within`, in text order.
+    pub fn words_in(&self, within: Span) -> Vec<Span> {
+        let mut out = Vec::new();
+        let first = self.spans.partition_point(|s| s.end <= within.start);
+        for span in &self.spans[first..] {
+            if span.start >= within.end {
+                break;
+            }
+            let part = Span::new(span.start.max(within.start), span.end.min(within.end));
+            self.push_words(part, &mut out);
+        }
+        out.retain(|w| within.contains(*w));
+        out
+    }
+
+    /// Pushes the words of the body that overlap `part` (which lies inside one body span).
+    fn push_words(&self, part: Span, out: &mut Vec<Span>) {
+        let mut pos = part.start;
+        while pos < part.end {
+            let Some(w) = self.word_covering(pos) else { break };
+            match self.runs.borrow().get(&w.start) {
+                // A whole segmented run at once.
+                Some((end, words)) if *end > w.start => {
+                    out.extend(words.iter().filter(|x| x.start < part.end));
+                    pos = *end;
+                    continue;
+                }
+                _ => {}
+            }
+            out.push(w);
+            pos = w.end;
+        }
+    }
+
     /// Whether a word starts at byte `pos`.
     pub fn starts_at(&self, pos: usize) -> bool {
-        self.words.binary_search_by_key(&pos, |w| w.start).is_ok()
+        self.word_at(pos).is_some()
     }
 
     /// Whether a word ends at byte `pos`.
     pub fn ends_at(&self, pos: usize) -> bool {
-        self.words.binary_search_by(|w| w.end.cmp(&pos)).is_ok()
+        self.word_ending_at(pos).is_some()
     }
 
     /// Whether `span` starts and ends on word boundaries.
@@ -120,40 +205,135 @@ impl Tokens {
 
     /// The word that starts at `pos`.
     pub fn word_at(&self, pos: usize) -> Option<Span> {
-        self.words
-            .binary_search_by_key(&pos, |w| w.start)
-            .ok()
-            .map(|i| self.words[i])
-    }
-
-    /// The word that covers byte `pos` (starts at or before it, ends after it).
-    pub fn word_covering(&self, pos: usize) -> Option<Span> {
-        let i = self.words.partition_point(|w| w.start <= pos);
-        let w = *self.words.get(i.checked_sub(1)?)?;
-        (w.end > pos).then_some(w)
+        self.word_covering(pos).filter(|w| w.start == pos)
     }
 
     /// The word that ends at `pos`.
     pub fn word_ending_at(&self, pos: usize) -> Option<Span> {
-        self.words
-            .binary_search_by(|w| w.end.cmp(&pos))
-            .ok()
-            .map(|i| self.words[i])
+        let before = pos.checked_sub(1)?;
+        self.word_covering(before).filter(|w| w.end == pos)
     }
+
+    /// The word that covers byte `pos` (starts at or before it, ends after it).
+    pub fn word_covering(&self, pos: usize) -> Option<Span> {
+        let text = self.text;
+        let i = self.spans.partition_point(|s| s.end <= pos);
+        let span = *self.spans.get(i).filter(|s| s.start <= pos)?;
+        let mut at = pos;
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let c = text[at..].chars().next()?;
+        if !in_dictionary_run(c) {
+            // A word by itself; jieba keeps \r\n together.
+            let end = at + c.len_utf8();
+            if c == '\r' && text[end..span.end].starts_with('\n') {
+                return Some(Span::new(at, end + 1));
+            }
+            if c == '\n' && text[span.start..at].ends_with('\r') {
+                return Some(Span::new(at - 1, end));
+            }
+            return Some(Span::new(at, end));
+        }
+        if let Some((_, (end, words))) = self.runs.borrow().range(..=at).next_back() {
+            if *end > at {
+                return covering(words, at);
+            }
+        }
+        // The run around `at`, within its body span.
+        let start = span.start
+            + text[span.start..at]
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| in_dictionary_run(*c))
+                .last()
+                .map_or(at - span.start, |(i, _)| i);
+        let end = at
+            + text[at..span.end]
+                .char_indices()
+                .find(|(_, c)| !in_dictionary_run(*c))
+                .map_or(span.end - at, |(i, _)| i);
+        let words: Vec<Span> = self
+            .segmenter
+            .jieba
+            .cut(&text[start..end], true)
+            .iter()
+            .map(|t| Span::new(start + t.byte_start, start + t.byte_end))
+            .collect();
+        let found = covering(&words, at);
+        self.runs.borrow_mut().insert(start, (end, words));
+        found
+    }
+}
+
+/// The word of sorted, contiguous `words` that covers byte `pos`.
+fn covering(words: &[Span], pos: usize) -> Option<Span> {
+    let i = words.partition_point(|w| w.end <= pos);
+    words.get(i).copied().filter(|w| w.start <= pos)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn added_words_are_kept_whole() {
         let seg = Segmenter::new([("英德市", "ns"), ("市委书记", "n")]);
         let text = "英德市委书记张杨彬表示";
-        let toks = seg.segment(text, &[Span::new(0, text.len())]);
-        let words: Vec<&str> = toks.words.iter().map(|w| &text[w.range()]).collect();
+        let spans = [Span::new(0, text.len())];
+        let toks = seg.segment(text, &spans);
+        let words: Vec<&str> = toks.words().iter().map(|w| &text[w.range()]).collect();
         assert!(words.contains(&"张杨彬"), "{words:?}");
         assert!(toks.starts_at(0));
         assert!(toks.ends_at(text.len()));
+        assert!(!toks.starts_at(3), "英德市 is one word");
+    }
+
+    fn shared() -> &'static Segmenter {
+        static SEG: std::sync::LazyLock<Segmenter> = std::sync::LazyLock::new(|| Segmenter::new([("英德市", "ns")]));
+        &SEG
+    }
+
+    proptest! {
+        /// Segmenting run by run, on demand, gives exactly jieba's words for each span, and
+        /// every point query agrees with a scan of them, whatever order they are asked in.
+        #[test]
+        fn lazy_words_are_jiebas_words(
+            text in "[英德市委书记张杨彬表示发展产业a-cX1-3 ，、。（）\\r\\n.%+#·—]{0,40}",
+            cuts in proptest::collection::vec(0usize..200, 0..4),
+            probes in proptest::collection::vec(0usize..200, 0..12),
+        ) {
+            let seg = shared();
+            // Spans on char boundaries, in order.
+            let bounds: Vec<usize> = (0..=text.len()).filter(|i| text.is_char_boundary(*i)).collect();
+            let mut points: Vec<usize> = cuts.iter().map(|c| bounds[c % bounds.len()]).collect();
+            points.push(0);
+            points.push(text.len());
+            points.sort();
+            points.dedup();
+            let spans: Vec<Span> = points.windows(2).map(|w| Span::new(w[0], w[1])).step_by(2).collect();
+            let expected: Vec<Span> = spans
+                .iter()
+                .flat_map(|s| {
+                    seg.jieba
+                        .cut(&text[s.range()], true)
+                        .into_iter()
+                        .map(move |t| Span::new(s.start + t.byte_start, s.start + t.byte_end))
+                })
+                .collect();
+            let tokens = seg.segment(&text, &spans);
+            for &p in &probes {
+                let p = p % (text.len() + 2);
+                let covering = expected.iter().copied().find(|w| w.start <= p && p < w.end);
+                prop_assert_eq!(tokens.word_covering(p), covering, "covering {}", p);
+                prop_assert_eq!(tokens.word_at(p), expected.iter().copied().find(|w| w.start == p));
+                prop_assert_eq!(tokens.word_ending_at(p), expected.iter().copied().find(|w| w.end == p));
+                let within = Span::new(p.min(text.len()), text.len());
+                let inside: Vec<Span> = expected.iter().copied().filter(|w| within.contains(*w)).collect();
+                prop_assert_eq!(tokens.words_in(within), inside);
+            }
+            prop_assert_eq!(tokens.words(), expected);
+        }
     }
 }

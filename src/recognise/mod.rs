@@ -255,12 +255,12 @@ impl Recognition {
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
     pub body: &'a Body,
-    pub tokens: &'a Tokens,
+    pub tokens: &'a Tokens<'a>,
     pub res: &'a Resources,
 }
 
 /// Runs every recogniser over one document, in order.
-pub(crate) fn recognise(text: &str, body: &Body, tokens: &Tokens, res: &Resources) -> Recognition {
+pub(crate) fn recognise(text: &str, body: &Body, tokens: &Tokens<'_>, res: &Resources) -> Recognition {
     let ctx = Ctx {
         text,
         body,

@@ -330,7 +330,7 @@ pub(crate) const LEFT_STOPS: &[&str] = &[
 /// `tokens` until a stop word, punctuation or `max_chars`. Returns the start.
 pub(crate) fn extend_left(
     text: &str,
-    tokens: &crate::segment::Tokens,
+    tokens: &crate::segment::Tokens<'_>,
     limit: usize,
     end: usize,
     max_chars: usize,
@@ -338,13 +338,12 @@ pub(crate) fn extend_left(
     let mut start = end;
     let mut chars = 0;
     // A word that straddles `end` (风华高科 before the ending 高科) belongs to the phrase.
-    let i = tokens.words.partition_point(|w| w.end <= end);
-    if let Some(w) = tokens.words.get(i).filter(|w| w.start < end && w.start >= limit) {
+    if let Some(w) = tokens.word_covering(end).filter(|w| w.start < end && w.start >= limit) {
         chars += text[w.start..end].chars().count();
         start = w.start;
     }
-    for w in tokens.words[..i].iter().rev() {
-        if w.end != start || w.start < limit {
+    while let Some(w) = tokens.word_ending_at(start) {
+        if w.start < limit {
             break;
         }
         let word = &text[w.range()];
@@ -393,19 +392,14 @@ pub(crate) fn has_proper_word(ctx: &super::Ctx<'_>, rec: &super::Recognition, sp
     if rec.covered(span, &[EntityKind::Place, EntityKind::Organization]) {
         return true;
     }
-    let i = ctx.tokens.words.partition_point(|w| w.end <= span.start);
-    ctx.tokens.words[i..]
-        .iter()
-        .take_while(|w| w.start < span.end)
-        .filter(|w| span.contains(**w))
-        .any(|w| {
-            let word = &ctx.text[w.range()];
-            word.chars().count() >= 2
-                && word.chars().all(is_han)
-                && !ctx.res.segmenter.knows(word)
-                && !word.starts_with(FUNCTION_START)
-                && !word.ends_with(FUNCTION_END)
-        })
+    ctx.tokens.words_in(span).iter().any(|w| {
+        let word = &ctx.text[w.range()];
+        word.chars().count() >= 2
+            && word.chars().all(is_han)
+            && !ctx.res.segmenter.knows(word)
+            && !word.starts_with(FUNCTION_START)
+            && !word.ends_with(FUNCTION_END)
+    })
 }
 
 #[cfg(test)]
