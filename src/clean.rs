@@ -12,7 +12,6 @@
 
 use crate::span::Span;
 use regex::Regex;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// The article body of one document, as byte ranges of its original text.
@@ -69,7 +68,7 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^(?:返回顶部|返回首页|分享到.*|分享|打印|关闭|关闭窗口|收藏|点赞|评论|扫一扫|新闻排行榜?|精彩推荐|热点推荐|",
         r"【?相关新闻】?|【?相关阅读】?|【?推荐阅读】?|【?延伸阅读】?|热门推荐|扫一扫.*|字号.*|数字报|官方微信|官方微博|上一篇|下一篇|更多|",
-        r"登录|注册|首页|网站地图|联系我们|版权所有.*|Copyright.*|ICP.*|.*图库|.{0,6}24小时|The End|END|（完）|\(完\))$"
+        r"登录|注册|首页|网站地图|联系我们|版权所有.*|Copyright.*|ICP.*|.{0,6}24小时|The End|END|（完）|\(完\))$"
     ))
     .unwrap()
 });
@@ -104,16 +103,21 @@ pub fn find_body(text: &str, is_html: bool) -> Body {
         Drop(DropReason),
     }
     let mut marks: Vec<Mark> = Vec::with_capacity(lines.len());
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut short: Vec<bool> = Vec::with_capacity(lines.len());
+    let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
     for &span in &lines {
         let line = &text[span.range()];
         let chars = line.chars().count();
+        short.push(chars <= 80);
         // "标题 第1张" is an image caption repeating the headline.
         let key_str = match CAPTION_COUNTER.find(line) {
             Some(m) => &line[..m.start()],
             None => line,
         };
-        let mark = if FURNITURE.is_match(line) || BREADCRUMB.is_match(line) || is_menu(line) {
+        // (A picture gallery link, …图库, is furniture too: a suffix test, so that the
+        // anchored pattern stops early on ordinary lines.)
+        let mark = if FURNITURE.is_match(line) || line.ends_with("图库") || BREADCRUMB.is_match(line) || is_menu(line)
+        {
             Mark::Drop(DropReason::Furniture)
         } else if line.starts_with(['•', '●', '·', '▪', '■', '◆', '►', '▶', '○', '◇'])
             || ONLY_TIMESTAMP.is_match(line)
@@ -138,8 +142,7 @@ pub fn find_body(text: &str, is_html: bool) -> Body {
             if marks[i] != Mark::Keep {
                 continue;
             }
-            let short = text[lines[i].range()].chars().count() <= 80;
-            if !short {
+            if !short[i] {
                 continue;
             }
             let prev = (0..i).rev().map(|j| marks[j]).next();
@@ -179,13 +182,22 @@ pub fn find_body(text: &str, is_html: bool) -> Body {
 
 /// A menu: five or more short words separated by spaces (精彩推荐 滚动 新闻 广州 广东 …).
 fn is_menu(line: &str) -> bool {
+    // Words of at most four characters between white space; most lines fail at their fifth
+    // character.
     let mut words = 0;
-    for w in line.split_whitespace() {
-        // Four characters take at most 16 bytes: most lines fail here without counting.
-        if w.len() > 16 || w.chars().count() > 4 {
-            return false;
+    let mut in_word = 0;
+    for c in line.chars() {
+        if c.is_whitespace() {
+            in_word = 0;
+        } else {
+            if in_word == 0 {
+                words += 1;
+            }
+            in_word += 1;
+            if in_word > 4 {
+                return false;
+            }
         }
-        words += 1;
     }
     words >= 5
 }
@@ -339,6 +351,18 @@ mod tests {
     fn news_lists_and_navigation_are_dropped() {
         let text = "新闻中心>广东>政经热闻\n\n肇庆将加快发展新能源汽车产业。\n分享到\n  • IBM第四季度营收204亿美元 2021-01-22\n  • 北京迎来首场降雪\n吃顿好的\n  • 肯德基门店突破600家 2020-12-29\n返回顶部\n";
         assert_eq!(kept(text), vec!["肇庆将加快发展新能源汽车产业。"]);
+    }
+
+    #[test]
+    fn menus_and_gallery_links_are_furniture() {
+        let body_line = "点击进入英德 新闻图库";
+        let text = format!("首页 新闻 政务 图片 视频\n精彩图库\n{body_line}\n首页 新闻 政务 图片\n");
+        let body = find_body(&text, false);
+        let kept: Vec<&str> = body.spans.iter().map(|s| &text[s.range()]).collect();
+        // Four short words are too few for a menu, and a line ending in 图库 is furniture.
+        assert_eq!(kept, vec!["首页 新闻 政务 图片"]);
+        let dropped: Vec<&str> = body.dropped.iter().map(|(s, _)| &text[s.range()]).collect();
+        assert_eq!(dropped, vec!["首页 新闻 政务 图片 视频", "精彩图库", body_line]);
     }
 
     #[test]
