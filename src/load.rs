@@ -267,7 +267,9 @@ fn decode(bytes: &[u8]) -> std::result::Result<Decoded, DecodeProblem> {
             return checked(decode_exact(enc, &bytes[bom..], bom));
         }
     }
-    let utf8 = std::str::from_utf8(bytes);
+    // Nearly every input is valid UTF-8: validated with SIMD, several times faster on Chinese
+    // text than the standard library's byte-at-a-time check of multi-byte characters.
+    let utf8 = simdutf8::basic::from_utf8(bytes);
     if let (Ok(text), false) = (utf8, bytes.contains(&0)) {
         check_text(text)?;
         return Ok(Decoded {
@@ -399,24 +401,40 @@ fn line_at(bytes: &[u8], pos: usize) -> usize {
 
 /// Rejects decoded text that is mostly control characters.
 fn check_text(text: &str) -> std::result::Result<(), DecodeProblem> {
-    let mut control = 0usize;
-    let mut total = 0usize;
-    let mut first = None;
-    for (i, c) in text.char_indices() {
-        total += 1;
-        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
-            control += 1;
-            first.get_or_insert(i);
+    // Counted on bytes: a character starts at every byte that is not a continuation byte,
+    // and a control character (Unicode Cc) is a byte below 0x20 or 0x7F, or C2 80..C2 9F.
+    let b = text.as_bytes();
+    // One pass in chunks, branch-free, so that it vectorises: the rough control count
+    // over-counts (newlines, other C2 sequences) and is made exact only when it matters.
+    let (mut total, mut rough) = (0usize, 0usize);
+    for chunk in b.chunks(255) {
+        let (mut t, mut r) = (0u8, 0u8);
+        for &x in chunk {
+            t += u8::from((x as i8) >= -0x40);
+            r += u8::from(x < 0x20 || x == 0x7F || x == 0xC2);
         }
+        total += usize::from(t);
+        rough += usize::from(r);
     }
+    let is_control = |i: usize| match b[i] {
+        b'\n' | b'\r' | b'\t' | 0x0C => false,
+        x if x < 0x20 || x == 0x7F => true,
+        0xC2 => b.get(i + 1).is_some_and(|y| (0x80..=0x9F).contains(y)),
+        _ => false,
+    };
+    let control = if rough * 10 > total {
+        (0..b.len()).filter(|&i| is_control(i)).count()
+    } else {
+        0
+    };
     if total == 0 || text.trim().is_empty() {
         return Err(DecodeProblem::Empty);
     }
     if control * 10 > total {
-        let first = first.unwrap_or(0);
+        let first = (0..b.len()).find(|&i| is_control(i)).unwrap_or(0);
         return Err(DecodeProblem::Binary(format!(
             "{control} of {total} characters are control characters, the first on line {}",
-            line_at(text.as_bytes(), first)
+            line_at(b, first)
         )));
     }
     Ok(())
@@ -619,6 +637,37 @@ fn special_kind(meta: &fs::Metadata) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The check as first written, on characters: what the byte-level one must agree with.
+    fn check_text_by_chars(text: &str) -> std::result::Result<(), DecodeProblem> {
+        let total = text.chars().count();
+        let controls: Vec<usize> = text
+            .char_indices()
+            .filter(|(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+            .map(|(i, _)| i)
+            .collect();
+        if total == 0 || text.trim().is_empty() {
+            return Err(DecodeProblem::Empty);
+        }
+        if controls.len() * 10 > total {
+            return Err(DecodeProblem::Binary(format!(
+                "{} of {total} characters are control characters, the first on line {}",
+                controls.len(),
+                line_at(text.as_bytes(), controls[0])
+            )));
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn control_characters_are_counted_on_bytes_as_on_chars(
+            text in "[a英·\u{80}\u{85}\u{9f}\u{a0}\u{00}-\u{1f}\u{7f} \n]{0,30}"
+        ) {
+            prop_assert_eq!(check_text(&text), check_text_by_chars(&text));
+        }
+    }
 
     #[test]
     fn utf8_is_kept_byte_for_byte() {
