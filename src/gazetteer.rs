@@ -22,7 +22,8 @@
 //! ```
 
 use crate::model::PlaceLevel;
-use std::collections::{BTreeMap, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::BTreeMap;
 use std::error::Error;
 use std::fmt;
 use std::str::FromStr;

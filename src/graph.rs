@@ -7,10 +7,11 @@
 
 use crate::model::{Amount, EntityDetail, EntityKind, PlaceInfo, RelationAttrs, RelationKind, RelationSource};
 use crate::span::Span;
+use foldhash::HashMap;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use petgraph::Direction;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// A span in a named document.

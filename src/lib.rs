@@ -133,12 +133,12 @@ pub use {
 };
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use gazetteer::Gazetteer;
 use lexicon::{Category, Lexicon};
 use rayon::prelude::*;
 use regex::Regex;
 use segment::Segmenter;
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Default limit of one document's size: 16 MiB.

@@ -17,7 +17,8 @@ use crate::model::{
 use crate::recognise::{LocalId, PostPlace, Recognition};
 use crate::span::Span;
 use crate::Resources;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One end of a relation within a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -394,7 +395,6 @@ pub(crate) fn relate(doc_id: &str, rec: Recognition, res: &Resources) -> Extract
 /// again in the answer) is one statement repeated: its amounts become one entity with two
 /// mentions. Amounts of different heads are never merged, whatever their values.
 fn merge_repeated_figures(b: &mut Builder<'_>) {
-    use std::collections::HashMap;
     let mut first: HashMap<(End, RelationKind, String, String), LocalId> = HashMap::new();
     let mut into: HashMap<LocalId, LocalId> = HashMap::new();
     for r in &b.relations {

@@ -82,11 +82,12 @@ use crate::gazetteer::{AdCode, Gazetteer};
 use crate::graph::{Edge, Evidence, KnowledgeGraph, Node};
 use crate::load::Document;
 use crate::model::{EntityDetail, EntityKind, PlaceLevel, RelationAttrs, RelationKind};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
 use oxigraph::model::{GraphName, IriParseError, Literal, NamedNode, NamedNodeRef, Quad, Term, Triple};
 use petgraph::stable_graph::NodeIndex;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
 /// The vocabulary namespace, `ikg:`.

@@ -26,7 +26,8 @@ use crate::model::{Amount, Entity, EntityDetail, EntityKind, InvestmentRole};
 use crate::segment::Tokens;
 use crate::span::Span;
 use crate::Resources;
-use std::collections::{BTreeSet, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::BTreeSet;
 
 /// Index of an entity within one document's [`Recognition`].
 pub type LocalId = usize;

@@ -16,8 +16,9 @@ use crate::lexicon::{Category, Lexicon};
 use crate::model::{EntityDetail, EntityKind, PlaceInfo, PlaceLevel};
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, MatchKind};
+use foldhash::{HashMap, HashMapExt};
 use regex::Regex;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// What a surface form of the place automaton names.

@@ -92,7 +92,7 @@ pub(crate) fn char_at(text: &str, pos: usize) -> Option<char> {
 }
 
 /// [`LEFT_STOPS`] as a set: `extend_left` asks once per word.
-static LEFT_STOP_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+static LEFT_STOP_SET: std::sync::LazyLock<foldhash::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| LEFT_STOPS.iter().copied().collect());
 
 /// The [`LEFT_STOPS`] of two characters or more, in list order.
