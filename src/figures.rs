@@ -19,6 +19,7 @@
 use crate::model::{Amount, Unit};
 use crate::span::Span;
 use rust_decimal::Decimal;
+use std::sync::LazyLock;
 
 /// One figure found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -338,7 +339,19 @@ const GE_NOT_COUNT: &[&str] = &[
 ///
 /// `has_mult` says whether the number carried a multiplier (万, 亿 …).
 fn match_unit(rest: &str, has_mult: bool) -> Option<(usize, Cat, &'static str)> {
-    let &(word, cat, code) = UNITS.iter().find(|(w, _, _)| rest.starts_with(w))?;
+    // Units by their first character, in the order of `UNITS` (longest first where they
+    // share a start): one hash look-up instead of comparing every unit.
+    static BY_FIRST: LazyLock<foldhash::HashMap<char, Vec<(&str, Cat, &str)>>> = LazyLock::new(|| {
+        let mut map: foldhash::HashMap<char, Vec<(&str, Cat, &str)>> = foldhash::HashMap::default();
+        for &unit in UNITS {
+            map.entry(unit.0.chars().next().unwrap_or_default())
+                .or_default()
+                .push(unit);
+        }
+        map
+    });
+    let first = rest.chars().next()?;
+    let &(word, cat, code) = BY_FIRST.get(&first)?.iter().find(|(w, _, _)| rest.starts_with(w))?;
     let after = &rest[word.len()..];
     let rejected = match word {
         "个" => GE_NOT_COUNT.iter().any(|w| after.starts_with(w)),

@@ -16,8 +16,13 @@ use std::sync::LazyLock;
 
 /// Titles that may follow a name (习近平总书记, 张杨彬书记).
 const TITLES_AFTER_NAME: &[&str] = &["总书记", "书记", "主席", "总理", "省长", "市长", "县长", "区长", "同志"];
-static TITLES_AFTER_NAME_AC: LazyLock<aho_corasick::AhoCorasick> =
-    LazyLock::new(|| aho_corasick::AhoCorasick::new(TITLES_AFTER_NAME).expect("nine literals build"));
+static TITLES_AFTER_NAME_AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    // A DFA: an overlapping search over every line is one table look-up per byte.
+    aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(TITLES_AFTER_NAME)
+        .expect("nine literals build")
+});
 /// Endings that show a word before a title is a body, not a name (党支部书记).
 const NOT_NAME_END: &[char] = &[
     '委', '部', '组', '党', '会', '局', '厅', '府', '处', '室', '院', '校', '村', '镇', '区', '市', '县', '省', '支',

@@ -129,8 +129,14 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
         let Some(line) = super::text::line_of(&ctx.body.spans, a.span) else {
             continue;
         };
-        let before = &ctx.text[line.start..a.span.start];
-        let Some(kw) = INVEST_BEFORE.captures(before) else {
+        // The keyword ends where the amount starts and is at most eight characters long:
+        // only the line's last 32 bytes before the amount can hold it (a pattern anchored at
+        // the end, run over the whole line, costs as much as the line for every amount).
+        let mut from = a.span.start.saturating_sub(32).max(line.start);
+        while !ctx.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let Some(kw) = INVEST_BEFORE.captures(&ctx.text[from..a.span.start]) else {
             continue;
         };
         let keyword = kw.get(1).map_or("", |m| m.as_str());
@@ -141,7 +147,7 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
         } else {
             InvestmentRole::Total
         };
-        let kw_start = line.start + kw.get(0).map_or(0, |m| m.start());
+        let kw_start = from + kw.get(0).map_or(0, |m| m.start());
         // Amount before the project: …的X、
         let after = &ctx.text[a.span.end..line.end];
         if let Some(rest) = after.strip_prefix('的') {
