@@ -156,6 +156,9 @@ impl Serialize for Spans<'_> {
 }
 
 fn view(graph: &KnowledgeGraph) -> GraphView<'_> {
+    // Sorting and building the views of a large graph take as long as printing it: both in
+    // parallel (rayon's sorts are stable, like the standard library's).
+    use rayon::prelude::*;
     let mut docs: Vec<&DocumentInfo> = graph.documents().iter().collect();
     docs.sort_by(|a, b| a.id.cmp(&b.id));
     let documents = docs
@@ -173,8 +176,8 @@ fn view(graph: &KnowledgeGraph) -> GraphView<'_> {
         .node_weights()
         .filter(|n| n.kind != EntityKind::Document)
         .collect();
-    nodes.sort_by(|a, b| a.id.cmp(&b.id));
-    let entities = nodes.into_iter().map(|n| entity(graph, n)).collect();
+    nodes.par_sort_by(|a, b| a.id.cmp(&b.id));
+    let entities = nodes.into_par_iter().map(|n| entity(graph, n)).collect();
 
     // Sorted by kind, head id, tail id; ties between edges of the same ends by their first
     // evidence, then their attributes as compact JSON. The tie key is built only for edges
@@ -191,7 +194,7 @@ fn view(graph: &KnowledgeGraph) -> GraphView<'_> {
             )
         })
         .collect();
-    rels.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+    rels.par_sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
     let mut i = 0;
     while i < rels.len() {
         let mut j = i + 1;
@@ -204,7 +207,7 @@ fn view(graph: &KnowledgeGraph) -> GraphView<'_> {
         i = j;
     }
     let relations = rels
-        .into_iter()
+        .into_par_iter()
         .map(|(kind, head, tail, e)| RelationView {
             attributes: RelationAttrsView::new(&e.attrs),
             evidence: Spans(&e.evidence),
@@ -284,9 +287,68 @@ fn decimal_value(d: Decimal) -> Value {
 }
 
 /// Writes the graph as pretty-printed JSON, with a final newline.
-pub fn write<W: Write>(graph: &KnowledgeGraph, mut out: W) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut out, &view(graph))?;
-    out.write_all(b"\n")
+///
+/// The bytes are serde_json's pretty printing of the whole export; the entities and relations
+/// are serialised in parallel chunks (rayon) and written in order.
+pub fn write<W: Write>(graph: &KnowledgeGraph, out: W) -> std::io::Result<()> {
+    write_in_chunks(graph, out, 512)
+}
+
+fn write_in_chunks<W: Write>(graph: &KnowledgeGraph, mut out: W, chunk: usize) -> std::io::Result<()> {
+    let view = view(graph);
+    out.write_all(b"{\n")?;
+    pretty_field(&mut out, "documents", &view.documents, chunk)?;
+    out.write_all(b",\n")?;
+    pretty_field(&mut out, "entities", &view.entities, chunk)?;
+    out.write_all(b",\n")?;
+    pretty_field(&mut out, "relations", &view.relations, chunk)?;
+    out.write_all(b"\n}\n")
+}
+
+/// A field of the top-level object holding an array, as serde_json's pretty printer writes
+/// it (`  "name": [` … `  ]`, or `[]`), each item serialised on its own and indented two
+/// levels deeper.
+fn pretty_field<W: Write, T: Serialize + Sync>(
+    out: &mut W,
+    name: &str,
+    items: &[T],
+    chunk: usize,
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    write!(out, "  \"{name}\": ")?;
+    if items.is_empty() {
+        return out.write_all(b"[]");
+    }
+    out.write_all(b"[\n")?;
+    // A window of chunks at a time: in parallel, then written in order, so that no more than
+    // a window of serialised items is held at once.
+    for (w, window) in items.chunks(chunk * 16).enumerate() {
+        let chunks: Vec<(Vec<u8>, usize, usize)> = window
+            .par_chunks(chunk)
+            .map(|chunk| {
+                // Nested as the items of a field of an object, the chunk comes out indented as
+                // in the whole export: `{\n  "k": [\n` ITEMS `\n  ]\n}`; the items are kept.
+                const HEAD: &[u8] = b"{\n  \"k\": [\n";
+                const TAIL: &[u8] = b"\n  ]\n}";
+                #[derive(DeriveSerialize)]
+                struct Nested<'a, T> {
+                    k: &'a [T],
+                }
+                let buf = serde_json::to_vec_pretty(&Nested { k: chunk })?;
+                if !(buf.starts_with(HEAD) && buf.ends_with(TAIL)) {
+                    return Err(std::io::Error::other("unexpected pretty-printed layout"));
+                }
+                Ok((buf, HEAD.len(), TAIL.len()))
+            })
+            .collect::<std::io::Result<_>>()?;
+        for (i, (buf, head, tail)) in chunks.iter().enumerate() {
+            if w > 0 || i > 0 {
+                out.write_all(b",\n")?;
+            }
+            out.write_all(&buf[*head..buf.len() - tail])?;
+        }
+    }
+    out.write_all(b"\n  ]")
 }
 
 /// The graph as a pretty-printed JSON string.
@@ -294,4 +356,34 @@ pub fn to_string(graph: &KnowledgeGraph) -> String {
     let mut buf = Vec::new();
     write(graph, &mut buf).expect("writing to a Vec cannot fail");
     String::from_utf8(buf).expect("serde_json writes UTF-8")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The export, written by serde_json's pretty printer in one piece.
+    fn pretty_in_one_piece(graph: &KnowledgeGraph) -> String {
+        let mut buf = serde_json::to_vec_pretty(&view(graph)).unwrap();
+        buf.push(b'\n');
+        String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn parallel_writing_gives_serde_jsons_bytes() {
+        assert_eq!(
+            to_string(&KnowledgeGraph::new()),
+            pretty_in_one_piece(&KnowledgeGraph::new())
+        );
+        let extractor = crate::Extractor::new();
+        let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+        let (graph, errors) = extractor.graph_of_paths(&[seeds]);
+        assert!(errors.is_empty());
+        let expected = pretty_in_one_piece(&graph);
+        assert_eq!(to_string(&graph), expected);
+        // Many chunks, one of them short.
+        let mut buf = Vec::new();
+        write_in_chunks(&graph, &mut buf, 7).unwrap();
+        assert_eq!(String::from_utf8(buf).unwrap(), expected);
+    }
 }
