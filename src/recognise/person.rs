@@ -7,7 +7,7 @@
 //! Reporters, photographers and editors (记者 X, 文/X Y, X 摄, 编辑:X) are [`EntityKind::Person`].
 
 use super::place::DocPlaces;
-use super::text::{char_at, is_han};
+use super::text::{char_at, every_start, is_han, literal_set};
 use super::{Ctx, PostCue, PostPlace, Recognition};
 use crate::model::{EntityDetail, EntityKind, PlaceLevel};
 use crate::span::Span;
@@ -16,13 +16,7 @@ use std::sync::LazyLock;
 
 /// Titles that may follow a name (习近平总书记, 张杨彬书记).
 const TITLES_AFTER_NAME: &[&str] = &["总书记", "书记", "主席", "总理", "省长", "市长", "县长", "区长", "同志"];
-static TITLES_AFTER_NAME_AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    // A DFA: an overlapping search over every line is one table look-up per byte.
-    aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(TITLES_AFTER_NAME)
-        .expect("nine literals build")
-});
+static TITLES_AFTER_NAME_AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| literal_set(TITLES_AFTER_NAME));
 /// Endings that show a word before a title is a body, not a name (党支部书记).
 const NOT_NAME_END: &[char] = &[
     '委', '部', '组', '党', '会', '局', '厅', '府', '处', '室', '院', '校', '村', '镇', '区', '市', '县', '省', '支',
@@ -98,10 +92,11 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
                 last_end = None;
             }
         }
-        // Names before a national or personal title: 习近平总书记. One automaton pass per line,
-        // handled title by title as the list orders them.
-        let mut after_name: Vec<(usize, usize)> = TITLES_AFTER_NAME_AC
-            .find_overlapping_iter(s)
+        // Names before a national or personal title: 习近平总书记. One automaton pass per line
+        // (no two of the titles can match at one position, so the longest at each start is
+        // the only one: every occurrence is found), handled title by
+        // title as the list orders them.
+        let mut after_name: Vec<(usize, usize)> = every_start(&TITLES_AFTER_NAME_AC, s)
             .map(|m| (m.pattern().as_usize(), m.start()))
             .collect();
         after_name.sort_unstable();

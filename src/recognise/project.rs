@@ -11,7 +11,7 @@
 //! when the clause says so (实现GDP超3000亿元的目标). Counts and percentages are kept only
 //! where an indicator gives them a meaning (GDP增长6.5%, 引进项目80个).
 
-use super::text::{clause, extend_left, has_proper_word, is_han, sentence};
+use super::text::{clause, extend_left, has_proper_word, is_han, sentence, Triggered};
 use super::{add_amount, Ctx, FigureCue, FoundAmount, InvestmentCue, LocalId, ProjectCue, Recognition};
 use crate::model::{EntityDetail, EntityKind, InvestmentRole, PlaceLevel, Unit};
 use crate::span::Span;
@@ -22,14 +22,31 @@ static INVEST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(总投资额?|计划总投资|计划投资|年度计划投资|实际投资额?|完成投资|投资额?|投入|概算投资)(?:约|超过?|近|达到?|逾)?$").unwrap()
 });
 static PROJECT_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"项目").unwrap());
-static FACILITY_FRAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?:加快|推进|推动|启动|建成|开工建设|开工|实施|完成|新建|扩建|筹建|谋划|加速)(?:推进|建设|实施)?",
-        r"([\p{Han}A-Za-z0-9（）()—\-、和]{3,60}?)",
-        r"(?:建设|征地拆迁|前期工作|工作|动工|开工|落地|投产)"
-    ))
-    .unwrap()
-});
+/// Verbs that open a facility clause (加快推进深茂铁路建设).
+const FACILITY_VERBS: &[&str] = &[
+    "加快",
+    "推进",
+    "推动",
+    "启动",
+    "建成",
+    "开工建设",
+    "开工",
+    "实施",
+    "完成",
+    "新建",
+    "扩建",
+    "筹建",
+    "谋划",
+    "加速",
+];
+/// What follows the verb: the facility (group 1) and the word that closes the clause.
+const FACILITY_REST: &str = concat!(
+    r"(?:推进|建设|实施)?",
+    r"([\p{Han}A-Za-z0-9（）()—\-、和]{3,60}?)",
+    r"(?:建设|征地拆迁|前期工作|工作|动工|开工|落地|投产)"
+);
+/// Verb, facility, closing word: at most 4 + 2 + 60 + 4 characters.
+static FACILITY_FRAME: LazyLock<Triggered> = LazyLock::new(|| Triggered::new(FACILITY_VERBS, FACILITY_REST, 70));
 static FACILITY_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?:工程|铁路|高铁|城际|高速公路|高速|码头|港区|机场|大桥|隧道|水库|电站|核电站|基地|产业城|新城中心|中心|",
@@ -347,9 +364,9 @@ fn named_before_project(ctx: &Ctx<'_>, rec: &mut Recognition) {
 fn facilities(ctx: &Ctx<'_>, rec: &mut Recognition) {
     for &line in &ctx.body.spans {
         let s = &ctx.text[line.range()];
-        for caps in FACILITY_FRAME.captures_iter(s) {
+        for (offset, caps) in FACILITY_FRAME.captures_iter(s) {
             let Some(g) = caps.get(1) else { continue };
-            let base = line.start + g.start();
+            let base = line.start + offset + g.start();
             // One named facility vouches for those joined to it (江海…工程和高新…工程).
             let any_proper = has_proper_word(ctx, rec, Span::new(base, base + g.len()));
             let mut offset = 0;
@@ -459,5 +476,38 @@ fn figures(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: 
             subject,
             span: cl,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The triggered search finds what the unanchored pattern finds in a whole line.
+        #[test]
+        fn facility_frames_match_the_unanchored_pattern(
+            text in "(推进|开工建设|开工|新建|建成|建设|工作|铁路|深茂|和|、|，|A|1|（|）|江海段|工程){0,40}"
+        ) {
+            let alt = FACILITY_VERBS.join("|");
+            let whole = Regex::new(&format!("(?:{alt}){FACILITY_REST}")).unwrap();
+            let expected: Vec<(usize, usize, Option<(usize, usize)>)> = whole
+                .captures_iter(&text)
+                .map(|c| {
+                    let m = c.get(0).unwrap();
+                    (m.start(), m.end(), c.get(1).map(|g| (g.start(), g.end())))
+                })
+                .collect();
+            let found: Vec<(usize, usize, Option<(usize, usize)>)> = FACILITY_FRAME
+                .captures_iter(&text)
+                .into_iter()
+                .map(|(o, c)| {
+                    let m = c.get(0).unwrap();
+                    (o + m.start(), o + m.end(), c.get(1).map(|g| (o + g.start(), o + g.end())))
+                })
+                .collect();
+            prop_assert_eq!(found, expected);
+        }
     }
 }

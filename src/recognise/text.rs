@@ -402,9 +402,87 @@ pub(crate) fn has_proper_word(ctx: &super::Ctx<'_>, rec: &super::Recognition, sp
     })
 }
 
+/// An automaton over a few literal words, for [`every_start`]: leftmost-longest, so that a
+/// search uses its prefilter (an overlapping search cannot, and costs far more).
+pub(crate) fn literal_set(words: &[&str]) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(words)
+        .expect("literal words build")
+}
+
+/// Every position of `hay` where a word of `set` starts (the longest word there), in order,
+/// occurrences overlapping or not: after each, the search resumes one character on.
+pub(crate) fn every_start<'a>(
+    set: &'a aho_corasick::AhoCorasick,
+    hay: &'a str,
+) -> impl Iterator<Item = aho_corasick::Match> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let m = set.find(aho_corasick::Input::new(hay).range(from..))?;
+        from = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
+        Some(m)
+    })
+}
+
+/// A pattern that opens with one of a few literal words, searched from each place one of
+/// them starts, anchored, over a window as long as the longest match can be.
+///
+/// It finds what an unanchored search of the line for `(?:TRIGGER|…)REST` finds, match for
+/// match (a match starts with a trigger, and the leftmost start that matches wins), but a
+/// pattern with a long counted repetition (`\p{Han}{3,60}?`) is never run over a whole
+/// line: its lazy DFA would build states for every position of the repetition.
+pub(crate) struct Triggered {
+    triggers: aho_corasick::AhoCorasick,
+    anchored: regex::Regex,
+    /// The longest match, in bytes.
+    max_len: usize,
+}
+
+impl Triggered {
+    /// `rest` follows the triggers; a match is at most `max_chars` characters long.
+    pub(crate) fn new(triggers: &[&str], rest: &str, max_chars: usize) -> Triggered {
+        let alt = triggers.iter().map(|t| regex::escape(t)).collect::<Vec<_>>().join("|");
+        Triggered {
+            triggers: literal_set(triggers),
+            anchored: regex::Regex::new(&format!("^(?:{alt}){rest}")).expect("triggered pattern builds"),
+            max_len: max_chars * 4,
+        }
+    }
+
+    /// The matches in `hay`, in order, non-overlapping, each with the offset in `hay` that
+    /// its capture positions are relative to.
+    pub(crate) fn captures_iter<'h>(&self, hay: &'h str) -> Vec<(usize, regex::Captures<'h>)> {
+        let mut out = Vec::new();
+        let mut next = 0;
+        for start in every_start(&self.triggers, hay).map(|m| m.start()) {
+            if start < next {
+                continue;
+            }
+            let mut end = (start + self.max_len).min(hay.len());
+            while !hay.is_char_boundary(end) {
+                end += 1;
+            }
+            if let Some(caps) = self.anchored.captures(&hay[start..end]) {
+                next = start + caps.get(0).map_or(1, |m| m.end().max(1));
+                out.push((start, caps));
+            }
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_start_finds_overlapping_words() {
+        let set = literal_set(&["新建", "建成", "开工建设", "开工"]);
+        let hay = "新建成了开工建设";
+        let found: Vec<(usize, &str)> = every_start(&set, hay).map(|m| (m.start(), &hay[m.range()])).collect();
+        assert_eq!(found, vec![(0, "新建"), (3, "建成"), (12, "开工建设")]);
+    }
 
     #[test]
     fn a_line_without_punctuation_gives_bounded_clauses() {
