@@ -281,10 +281,7 @@ fn split_items(ctx: &Ctx<'_>, start: usize, end: usize) -> Vec<Span> {
     if let Some(first) = out.first_mut() {
         first.start = extend_left(text, ctx.tokens, first.start, first.end, 10);
         // 大力发展小商品制造: jieba may glue the verbs into one word; peel them off.
-        while let Some(stop) = super::text::LEFT_STOPS_MULTI
-            .iter()
-            .find(|w| text[first.range()].starts_with(**w) && text[first.range()].len() > w.len())
-        {
+        while let Some(stop) = super::text::leading_left_stop(&text[first.range()]) {
             first.start += stop.len();
         }
     }

@@ -95,9 +95,26 @@ pub(crate) fn char_at(text: &str, pos: usize) -> Option<char> {
 static LEFT_STOP_SET: std::sync::LazyLock<foldhash::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| LEFT_STOPS.iter().copied().collect());
 
-/// The [`LEFT_STOPS`] of two characters or more, in list order.
-pub(crate) static LEFT_STOPS_MULTI: std::sync::LazyLock<Vec<&'static str>> =
-    std::sync::LazyLock::new(|| LEFT_STOPS.iter().copied().filter(|w| w.chars().count() >= 2).collect());
+/// The [`LEFT_STOPS`] of two characters or more, by first character, in list order.
+static LEFT_STOPS_MULTI: std::sync::LazyLock<foldhash::HashMap<char, Vec<&'static str>>> =
+    std::sync::LazyLock::new(|| {
+        let mut by_first: foldhash::HashMap<char, Vec<&'static str>> = foldhash::HashMap::default();
+        for w in LEFT_STOPS.iter().copied().filter(|w| w.chars().count() >= 2) {
+            by_first.entry(w.chars().next().unwrap_or_default()).or_default().push(w);
+        }
+        by_first
+    });
+
+/// The first of [`LEFT_STOPS`] (of two characters or more, in list order) that `text` starts
+/// with and is longer than.
+pub(crate) fn leading_left_stop(text: &str) -> Option<&'static str> {
+    let first = text.chars().next()?;
+    LEFT_STOPS_MULTI
+        .get(&first)?
+        .iter()
+        .copied()
+        .find(|w| text.starts_with(w) && text.len() > w.len())
+}
 
 /// Whether `word` is one of [`LEFT_STOPS`].
 pub(crate) fn is_left_stop(word: &str) -> bool {
