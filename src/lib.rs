@@ -331,6 +331,7 @@ impl Resources {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
                 .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .start_kind(aho_corasick::StartKind::Unanchored)
                 .build(names.iter().map(|(_, s)| s))
                 .expect("lexicon automaton builds")
         };

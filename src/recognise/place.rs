@@ -102,6 +102,7 @@ impl PlaceIndex {
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .start_kind(aho_corasick::StartKind::Unanchored)
             .build(&patterns)
             .expect("place automaton builds");
         PlaceIndex { ac, targets }
