@@ -269,41 +269,95 @@ impl ExtractorBuilder {
 
 impl Resources {
     fn new(lexicon: Lexicon, max_document_bytes: u64) -> Resources {
-        let gazetteer = Gazetteer::shared();
-        // Which short place names are ordinary words must be asked of jieba before the
-        // place names are added to it.
-        let mut segmenter = Segmenter::new(std::iter::empty());
-        let common: HashSet<String> = gazetteer
-            .surfaces()
-            .filter(|(s, codes)| !codes.iter().any(|c| gazetteer.is_full_name(*c, s)))
-            .map(|(s, _)| s)
-            .filter(|s| segmenter.is_common_word(s))
-            .map(str::to_owned)
-            .collect();
-        let places = recognise::PlaceIndex::new(gazetteer, &lexicon, |s| common.contains(s));
-        let mut words: Vec<(String, &'static str)> = Vec::new();
-        for d in gazetteer.divisions() {
-            words.push((d.name.clone(), "ns"));
-            for s in &d.short_names {
-                if !common.contains(s) {
-                    words.push((s.clone(), "ns"));
+        // Start-up is mostly jieba's dictionary and the gazetteer's automaton: the segmenter
+        // and place index on one thread while the lexicon's automata and patterns build on
+        // another; then the place automaton builds while the words go into jieba.
+        let ((gazetteer, segmenter, places), lexical) = rayon::join(
+            || {
+                let gazetteer = Gazetteer::shared();
+                // Which short place names are ordinary words must be asked of jieba before the
+                // place names are added to it.
+                let mut segmenter = Segmenter::new(std::iter::empty());
+                let common: HashSet<String> = gazetteer
+                    .surfaces()
+                    .filter(|(s, codes)| !codes.iter().any(|c| gazetteer.is_full_name(*c, s)))
+                    .map(|(s, _)| s)
+                    .filter(|s| segmenter.is_common_word(s))
+                    .map(str::to_owned)
+                    .collect();
+                let mut words: Vec<(String, &'static str)> = Vec::new();
+                for d in gazetteer.divisions() {
+                    words.push((d.name.clone(), "ns"));
+                    for s in &d.short_names {
+                        if !common.contains(s) {
+                            words.push((s.clone(), "ns"));
+                        }
+                    }
                 }
-            }
+                for e in lexicon.entries() {
+                    let tag = match e.category {
+                        Category::Industry => "n",
+                        Category::Title => "n",
+                        Category::Region => "ns",
+                        Category::Organization => "nt",
+                    };
+                    words.push((e.name.clone(), tag));
+                    for a in &e.aliases {
+                        words.push((a.clone(), tag));
+                    }
+                }
+                let (places, ()) = rayon::join(
+                    || recognise::PlaceIndex::new(gazetteer, &lexicon, |s| common.contains(s)),
+                    || segmenter.add_words(words.iter().map(|(w, t)| (w.as_str(), *t))),
+                );
+                (gazetteer, segmenter, places)
+            },
+            || LexicalPatterns::new(&lexicon),
+        );
+        let LexicalPatterns {
+            industries,
+            industry_names,
+            industry_lookup,
+            organizations,
+            organization_names,
+            titles,
+            title_at_start,
+            surnames,
+            compound_surnames,
+        } = lexical;
+        Resources {
+            gazetteer,
+            segmenter,
+            places,
+            industries,
+            industry_names,
+            industry_lookup,
+            organizations,
+            organization_names,
+            titles,
+            title_at_start,
+            surnames,
+            compound_surnames,
+            max_document_bytes,
         }
-        for e in lexicon.entries() {
-            let tag = match e.category {
-                Category::Industry => "n",
-                Category::Title => "n",
-                Category::Region => "ns",
-                Category::Organization => "nt",
-            };
-            words.push((e.name.clone(), tag));
-            for a in &e.aliases {
-                words.push((a.clone(), tag));
-            }
-        }
-        segmenter.add_words(words.iter().map(|(w, t)| (w.as_str(), *t)));
+    }
+}
 
+/// The automata and patterns built from the lexicon alone.
+struct LexicalPatterns {
+    industries: AhoCorasick,
+    industry_names: Vec<(String, String)>,
+    industry_lookup: HashMap<String, String>,
+    organizations: AhoCorasick,
+    organization_names: Vec<(String, String)>,
+    titles: Regex,
+    title_at_start: Regex,
+    surnames: HashSet<char>,
+    compound_surnames: Vec<String>,
+}
+
+impl LexicalPatterns {
+    fn new(lexicon: &Lexicon) -> LexicalPatterns {
         let mut industry_names = Vec::new();
         let mut industry_lookup = HashMap::new();
         let mut org_names = Vec::new();
@@ -356,10 +410,7 @@ impl Resources {
                 compound_surnames.push(w.to_owned());
             }
         }
-        Resources {
-            gazetteer,
-            segmenter,
-            places,
+        LexicalPatterns {
             industries: build(&industry_names),
             industry_names,
             industry_lookup,
@@ -369,7 +420,6 @@ impl Resources {
             title_at_start,
             surnames,
             compound_surnames,
-            max_document_bytes,
         }
     }
 }
