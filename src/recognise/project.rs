@@ -11,7 +11,7 @@
 //! when the clause says so (实现GDP超3000亿元的目标). Counts and percentages are kept only
 //! where an indicator gives them a meaning (GDP增长6.5%, 引进项目80个).
 
-use super::text::{clause, extend_left, has_proper_word, is_han, sentence, Triggered};
+use super::text::{clause, every_start, extend_left, has_proper_word, is_han, literal_set, sentence};
 use super::{add_amount, Ctx, FigureCue, FoundAmount, InvestmentCue, LocalId, ProjectCue, Recognition};
 use crate::model::{EntityDetail, EntityKind, InvestmentRole, PlaceLevel, Unit};
 use crate::span::Span;
@@ -39,14 +39,79 @@ const FACILITY_VERBS: &[&str] = &[
     "谋划",
     "加速",
 ];
-/// What follows the verb: the facility (group 1) and the word that closes the clause.
-const FACILITY_REST: &str = concat!(
-    r"(?:推进|建设|实施)?",
-    r"([\p{Han}A-Za-z0-9（）()—\-、和]{3,60}?)",
-    r"(?:建设|征地拆迁|前期工作|工作|动工|开工|落地|投产)"
-);
-/// Verb, facility, closing word: at most 4 + 2 + 60 + 4 characters.
-static FACILITY_FRAME: LazyLock<Triggered> = LazyLock::new(|| Triggered::new(FACILITY_VERBS, FACILITY_REST, 70));
+/// Words that may follow the verb (加快推进…).
+const FACILITY_SECOND_VERBS: &[&str] = &["推进", "建设", "实施"];
+/// Words that close a facility clause, in order of preference.
+const FACILITY_CLOSERS: &[&str] = &["建设", "征地拆迁", "前期工作", "工作", "动工", "开工", "落地", "投产"];
+static FACILITY_VERB_SET: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| literal_set(FACILITY_VERBS));
+
+/// Whether `c` may stand in a facility's name: what `[\p{Han}A-Za-z0-9（）()—\-、和]` matches.
+/// The pattern is asked once per character of the Basic Multilingual Plane, on first use.
+fn facility_char(c: char) -> bool {
+    static CLASS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[\p{Han}A-Za-z0-9（）()—\-、和]$").expect("class builds"));
+    static BMP: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        let mut bits = vec![0u64; 0x10000 / 64];
+        let mut buf = [0u8; 4];
+        for c in (0..0x10000u32).filter_map(char::from_u32) {
+            if CLASS.is_match(c.encode_utf8(&mut buf)) {
+                bits[c as usize / 64] |= 1 << (c as usize % 64);
+            }
+        }
+        bits
+    });
+    match c as usize {
+        i @ 0..0x10000 => BMP[i / 64] & (1 << (i % 64)) != 0,
+        _ => CLASS.is_match(c.encode_utf8(&mut [0u8; 4])),
+    }
+}
+
+/// Facility clauses of a line: verb, an optional second verb, three to sixty characters of
+/// name, a closing word; as (clause, name) byte ranges of `s`.
+///
+/// The matches of `(?:VERB|…)(?:推进|建设|实施)?([\p{Han}A-Za-z0-9（）()—\-、和]{3,60}?)(?:CLOSER|…)`,
+/// found the way a backtracking engine would (verbs in order, the second verb taken if it
+/// can be, the shortest name, closers in order) from each place a verb starts: the pattern
+/// run over whole lines spent most of its time building DFA states for the counted
+/// repetition.
+fn facility_frames(s: &str) -> Vec<(Span, Span)> {
+    let at = |pos: usize| {
+        for verb in FACILITY_VERBS.iter().filter(|v| s[pos..].starts_with(**v)) {
+            let after_verb = pos + verb.len();
+            let second = FACILITY_SECOND_VERBS
+                .iter()
+                .find(|w| s[after_verb..].starts_with(**w))
+                .map(|w| after_verb + w.len());
+            for name_start in second.into_iter().chain([after_verb]) {
+                let mut chars = 0;
+                for (i, c) in s[name_start..].char_indices().map(|(i, c)| (name_start + i, c)) {
+                    if chars >= 3 {
+                        if let Some(closer) = FACILITY_CLOSERS.iter().find(|w| s[i..].starts_with(**w)) {
+                            return Some((Span::new(pos, i + closer.len()), Span::new(name_start, i)));
+                        }
+                    }
+                    if chars == 60 || !facility_char(c) {
+                        break;
+                    }
+                    chars += 1;
+                }
+            }
+        }
+        None
+    };
+    let mut out = Vec::new();
+    let mut next = 0;
+    for start in every_start(&FACILITY_VERB_SET, s).map(|m| m.start()) {
+        if start < next {
+            continue;
+        }
+        if let Some((whole, name)) = at(start) {
+            next = whole.end;
+            out.push((whole, name));
+        }
+    }
+    out
+}
 static FACILITY_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?:工程|铁路|高铁|城际|高速公路|高速|码头|港区|机场|大桥|隧道|水库|电站|核电站|基地|产业城|新城中心|中心|",
@@ -364,13 +429,13 @@ fn named_before_project(ctx: &Ctx<'_>, rec: &mut Recognition) {
 fn facilities(ctx: &Ctx<'_>, rec: &mut Recognition) {
     for &line in &ctx.body.spans {
         let s = &ctx.text[line.range()];
-        for (offset, caps) in FACILITY_FRAME.captures_iter(s) {
-            let Some(g) = caps.get(1) else { continue };
-            let base = line.start + offset + g.start();
+        for (_, name) in facility_frames(s) {
+            let base = line.start + name.start;
+            let g = &s[name.range()];
             // One named facility vouches for those joined to it (江海…工程和高新…工程).
             let any_proper = has_proper_word(ctx, rec, Span::new(base, base + g.len()));
             let mut offset = 0;
-            for item in split_keep(g.as_str()) {
+            for item in split_keep(g) {
                 let span = Span::new(base + offset, base + offset + item.len());
                 offset += item.len();
                 let t = &ctx.text[span.range()];
@@ -485,29 +550,36 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
-        /// The triggered search finds what the unanchored pattern finds in a whole line.
+        /// The hand-written search finds what the pattern finds in a whole line.
         #[test]
-        fn facility_frames_match_the_unanchored_pattern(
-            text in "(推进|开工建设|开工|新建|建成|建设|工作|铁路|深茂|和|、|，|A|1|（|）|江海段|工程){0,40}"
+        fn facility_frames_match_the_pattern(
+            text in "(推进|开工建设|开工|新建|建成|建设|工作|前期|铁路|深茂|和|、|，|A|1|（|）|江海段|工程|〇|々|♥){0,40}"
         ) {
-            let alt = FACILITY_VERBS.join("|");
-            let whole = Regex::new(&format!("(?:{alt}){FACILITY_REST}")).unwrap();
-            let expected: Vec<(usize, usize, Option<(usize, usize)>)> = whole
+            let pattern = format!(
+                "(?:{})(?:{})?([\\p{{Han}}A-Za-z0-9（）()—\\-、和]{{3,60}}?)(?:{})",
+                FACILITY_VERBS.join("|"),
+                FACILITY_SECOND_VERBS.join("|"),
+                FACILITY_CLOSERS.join("|")
+            );
+            let expected: Vec<(Span, Span)> = Regex::new(&pattern)
+                .unwrap()
                 .captures_iter(&text)
                 .map(|c| {
-                    let m = c.get(0).unwrap();
-                    (m.start(), m.end(), c.get(1).map(|g| (g.start(), g.end())))
+                    let (m, g) = (c.get(0).unwrap(), c.get(1).unwrap());
+                    (Span::new(m.start(), m.end()), Span::new(g.start(), g.end()))
                 })
                 .collect();
-            let found: Vec<(usize, usize, Option<(usize, usize)>)> = FACILITY_FRAME
-                .captures_iter(&text)
-                .into_iter()
-                .map(|(o, c)| {
-                    let m = c.get(0).unwrap();
-                    (o + m.start(), o + m.end(), c.get(1).map(|g| (o + g.start(), o + g.end())))
-                })
-                .collect();
-            prop_assert_eq!(found, expected);
+            prop_assert_eq!(facility_frames(&text), expected);
+        }
+    }
+
+    #[test]
+    fn facility_characters_are_the_patterns() {
+        for c in ['江', '〇', '々', 'A', '9', '（', '—', '-', '、', '和', '𠀀'] {
+            assert!(facility_char(c), "{c}");
+        }
+        for c in ['，', ' ', '。', '♥', '_'] {
+            assert!(!facility_char(c), "{c}");
         }
     }
 }

@@ -100,7 +100,10 @@ static LEFT_STOPS_MULTI: std::sync::LazyLock<foldhash::HashMap<char, Vec<&'stati
     std::sync::LazyLock::new(|| {
         let mut by_first: foldhash::HashMap<char, Vec<&'static str>> = foldhash::HashMap::default();
         for w in LEFT_STOPS.iter().copied().filter(|w| w.chars().count() >= 2) {
-            by_first.entry(w.chars().next().unwrap_or_default()).or_default().push(w);
+            by_first
+                .entry(w.chars().next().unwrap_or_default())
+                .or_default()
+                .push(w);
         }
         by_first
     });
@@ -440,53 +443,6 @@ pub(crate) fn every_start<'a>(
         from = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
         Some(m)
     })
-}
-
-/// A pattern that opens with one of a few literal words, searched from each place one of
-/// them starts, anchored, over a window as long as the longest match can be.
-///
-/// It finds what an unanchored search of the line for `(?:TRIGGER|…)REST` finds, match for
-/// match (a match starts with a trigger, and the leftmost start that matches wins), but a
-/// pattern with a long counted repetition (`\p{Han}{3,60}?`) is never run over a whole
-/// line: its lazy DFA would build states for every position of the repetition.
-pub(crate) struct Triggered {
-    triggers: aho_corasick::AhoCorasick,
-    anchored: regex::Regex,
-    /// The longest match, in bytes.
-    max_len: usize,
-}
-
-impl Triggered {
-    /// `rest` follows the triggers; a match is at most `max_chars` characters long.
-    pub(crate) fn new(triggers: &[&str], rest: &str, max_chars: usize) -> Triggered {
-        let alt = triggers.iter().map(|t| regex::escape(t)).collect::<Vec<_>>().join("|");
-        Triggered {
-            triggers: literal_set(triggers),
-            anchored: regex::Regex::new(&format!("^(?:{alt}){rest}")).expect("triggered pattern builds"),
-            max_len: max_chars * 4,
-        }
-    }
-
-    /// The matches in `hay`, in order, non-overlapping, each with the offset in `hay` that
-    /// its capture positions are relative to.
-    pub(crate) fn captures_iter<'h>(&self, hay: &'h str) -> Vec<(usize, regex::Captures<'h>)> {
-        let mut out = Vec::new();
-        let mut next = 0;
-        for start in every_start(&self.triggers, hay).map(|m| m.start()) {
-            if start < next {
-                continue;
-            }
-            let mut end = (start + self.max_len).min(hay.len());
-            while !hay.is_char_boundary(end) {
-                end += 1;
-            }
-            if let Some(caps) = self.anchored.captures(&hay[start..end]) {
-                next = start + caps.get(0).map_or(1, |m| m.end().max(1));
-                out.push((start, caps));
-            }
-        }
-        out
-    }
 }
 
 #[cfg(test)]
