@@ -367,7 +367,11 @@ impl LexicalPatterns {
                 Category::Industry => {
                     for s in std::iter::once(&e.name).chain(&e.aliases) {
                         industry_lookup.entry(s.clone()).or_insert_with(|| e.name.clone());
-                        industry_names.push((e.name.clone(), s.clone()));
+                        // A sector's name never spans sentences; the industry recogniser
+                        // scans from a sentence start and relies on it.
+                        if !s.contains(recognise::is_sentence_end) {
+                            industry_names.push((e.name.clone(), s.clone()));
+                        }
                     }
                 }
                 Category::Organization => {

@@ -5,7 +5,7 @@
 //! is taken when the lexicon knows it, or when it stands in a list with known items and has
 //! the shape of a sector.
 
-use super::text::{clause, extend_left, is_han, sentence};
+use super::text::{clause, extend_left, is_han, is_sentence_end, sentence};
 use super::{Ctx, IndustryCue, LocalId, Recognition};
 use crate::model::{EntityDetail, EntityKind};
 use crate::span::Span;
@@ -123,9 +123,20 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
             }
             list_before(ctx, rec, line, head);
         }
-        // Known sectors in a clause that develops them.
-        for m in ctx.res.industries.find_iter(s) {
-            let span = Span::new(line.start + m.start(), line.start + m.end());
+        // Known sectors in a clause that develops them. A sector needs a verb that develops
+        // it earlier in its sentence (checked below), so the automaton starts at the sentence
+        // that holds the line's first such verb; no sector's name holds a sentence end, so
+        // no match straddles that start.
+        let Some(first_verb) = DEVELOP.find(s) else {
+            continue;
+        };
+        let from = s[..first_verb.start()]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| is_sentence_end(*c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        for m in ctx.res.industries.find_iter(&s[from..]) {
+            let span = Span::new(line.start + from + m.start(), line.start + from + m.end());
             if rec.covered(
                 span,
                 &[EntityKind::Industry, EntityKind::Place, EntityKind::Organization],

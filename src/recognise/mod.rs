@@ -19,6 +19,7 @@ mod project;
 mod text;
 
 pub(crate) use place::PlaceIndex;
+pub(crate) use text::is_sentence_end;
 
 use crate::clean::Body;
 use crate::figures::{self, FigureKind};
