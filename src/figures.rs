@@ -84,6 +84,10 @@ pub fn scan(text: &str, within: Span) -> Vec<Figure> {
             break;
         };
         let step = pos + c.len_utf8();
+        if !may_start_figure(c) {
+            pos = step;
+            continue;
+        }
         let res = if digit_val(c).is_some() {
             Some(digits_figure(hay, pos, floor))
         } else if hay[pos..].starts_with("百分之") {
@@ -216,6 +220,26 @@ fn cn_big(c: char) -> Option<u64> {
 
 fn is_cn_numeral(c: char) -> bool {
     cn_digit(c).is_some() || cn_small(c).is_some() || cn_big(c).is_some()
+}
+
+/// Whether a figure may start at `c` (a digit, a Chinese numeral, a redaction mark): one
+/// bit look-up per character of the Basic Multilingual Plane, as most characters of a page
+/// are none of these.
+fn may_start_figure(c: char) -> bool {
+    fn slow(c: char) -> bool {
+        digit_val(c).is_some() || is_cn_numeral(c) || is_redact_char(c) || c == '百'
+    }
+    static BMP: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        let mut bits = vec![0u64; 0x10000 / 64];
+        for c in (0..0x10000u32).filter_map(char::from_u32).filter(|c| slow(*c)) {
+            bits[c as usize / 64] |= 1 << (c as usize % 64);
+        }
+        bits
+    });
+    match c as usize {
+        i @ 0..0x10000 => BMP[i / 64] & (1 << (i % 64)) != 0,
+        _ => slow(c),
+    }
 }
 
 fn is_redact_char(c: char) -> bool {
