@@ -109,7 +109,8 @@ pub struct KnowledgeGraph {
     pub(crate) officials_by_name: HashMap<String, Vec<NodeIndex>>,
     /// Position in `documents` of each document id.
     pub(crate) document_pos: HashMap<String, usize>,
-    pub(crate) edges: HashMap<(NodeIndex, NodeIndex, RelationKind, RelationAttrs), EdgeIndex>,
+    /// Edges by ends and kind, then attributes: looked up without cloning the attributes.
+    pub(crate) edges: HashMap<(NodeIndex, NodeIndex, RelationKind), Vec<(RelationAttrs, EdgeIndex)>>,
     pub(crate) documents: Vec<DocumentInfo>,
 }
 

@@ -146,13 +146,13 @@ impl KnowledgeGraph {
             if h == t {
                 continue;
             }
-            let k = (h, t, r.kind, r.attrs.clone());
             let evidence = r.evidence.iter().map(|s| Evidence {
                 doc: doc.clone(),
                 span: *s,
             });
-            match self.edges.get(&k) {
-                Some(&e) => self.graph[e].evidence.extend(evidence),
+            let same_ends = self.edges.entry((h, t, r.kind)).or_default();
+            match same_ends.iter().find(|(attrs, _)| *attrs == r.attrs) {
+                Some(&(_, e)) => self.graph[e].evidence.extend(evidence),
                 None => {
                     let e = self.graph.add_edge(
                         h,
@@ -165,7 +165,7 @@ impl KnowledgeGraph {
                             source: r.source,
                         },
                     );
-                    self.edges.insert(k, e);
+                    same_ends.push((r.attrs.clone(), e));
                 }
             }
         }
