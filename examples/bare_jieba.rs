@@ -18,6 +18,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
+/// The same allocator as the `extract` example, so that the two programs compare like for like.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(about = "Bare jieba-rs cut (HMM on), line by line, over a corpus: the throughput baseline")]
 struct Args {

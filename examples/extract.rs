@@ -20,6 +20,11 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// mimalloc: extraction allocates many small strings and sets; the system allocator was a
+/// fifth of the merge's time.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(about = "Extract a knowledge graph from Chinese interviews with officials", version)]
 struct Args {
