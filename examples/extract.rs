@@ -228,6 +228,9 @@ fn main() -> ExitCode {
     progress.finish_and_clear();
     summary(skipped, partial, n);
     let written = write_output(&args, |w| write_graph(&args, &graph, &docs, w));
+    // The process is about to end: freeing a large graph piece by piece would only delay it.
+    std::mem::forget(graph);
+    std::mem::forget(docs);
     exit_status(written, skipped)
 }
 
