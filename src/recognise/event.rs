@@ -20,7 +20,13 @@ static CONGRESS: LazyLock<Regex> = LazyLock::new(|| {
 
 pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
     for &line in &ctx.body.spans {
-        for m in CONGRESS.find_iter(&ctx.text[line.range()]) {
+        let s = &ctx.text[line.range()];
+        // Every match ends in 大, 全会 or 工作会议: a line with none of them is not searched
+        // (the pattern's numerals, 一 above all, would start a search at nearly every clause).
+        if !(s.contains('大') || s.contains("全会") || s.contains("工作会议")) {
+            continue;
+        }
+        for m in CONGRESS.find_iter(s) {
             let span = Span::new(line.start + m.start(), line.start + m.end());
             let surface = m.as_str();
             // 十大战略性产业, 三大产业: a bare one-character numeral before 大 is a count.
