@@ -4,7 +4,7 @@
 //! (the first short line), a date (2023-04-26, 2021年1月14日), and the interviewee: a speaker
 //! in the Q&A (张国旺:), the name after 访/专访, or the official who 接受…专访/采访.
 
-use super::text::{clause, is_han};
+use super::text::{clause, every_start, is_han, literal_set};
 use super::{Ctx, Recognition};
 use crate::model::{EntityDetail, EntityKind};
 use crate::span::Span;
@@ -12,20 +12,60 @@ use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?m)(?:来源|来源于|稿源|转自)[:：]\s*(\p{Han}{2,10})",
-        r"|【(\p{Han}{2,8}?)(?:专访|访谈|独家专访)】",
-        r"|接受(\p{Han}{2,8}?)(?:记者)?(?:专访|采访|独家专访)",
-        r"|文/(\p{Han}{2,8}?)(?:全媒体)?记者",
-        r"|^(\p{Han}{2,6}(?:日报|晚报|早报|商报|时报|网|电视台))[:：]",
-        // A by-line of the medium and the date alone: 云南网 2023-02-08.
-        r"|^\s*(\p{Han}{2,6}(?:日报|晚报|早报|商报|时报|网|在线|电视台))\s+(?:19|20)\d{2}[-/.年]",
-        // …or the date, then the medium: 2023年01月20日 中安在线.
-        r"|^\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2})?\s+(\p{Han}{2,6}(?:日报|晚报|早报|商报|时报|网|在线|电视台))\s*$"
-    ))
-    .unwrap()
-});
+/// A medium named in running text: 来源：X, 【X专访】, 接受X专访, 文/X记者 …
+const SOURCE_INLINE: &str = concat!(
+    r"(?:来源|来源于|稿源|转自)[:：]\s*(\p{Han}{2,10})",
+    r"|【(\p{Han}{2,8}?)(?:专访|访谈|独家专访)】",
+    r"|接受(\p{Han}{2,8}?)(?:记者)?(?:专访|采访|独家专访)",
+    r"|文/(\p{Han}{2,8}?)(?:全媒体)?记者",
+);
+/// Words one of [`SOURCE_INLINE`]'s matches starts with.
+const SOURCE_INLINE_STARTS: &[&str] = &["来源", "稿源", "转自", "【", "接受", "文/"];
+/// A medium in a by-line at the start of a line: 金华日报:, 云南网 2023-02-08, or the date
+/// then the medium (2023年01月20日 中安在线).
+const SOURCE_BYLINE: &str = concat!(
+    r"(\p{Han}{2,6}(?:日报|晚报|早报|商报|时报|网|电视台))[:：]",
+    r"|\s*(\p{Han}{2,6}(?:日报|晚报|早报|商报|时报|网|在线|电视台))\s+(?:19|20)\d{2}[-/.年]",
+    r"|\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2})?\s+(\p{Han}{2,6}(?:日报|晚报|早报|商报|时报|网|在线|电视台))\s*$"
+);
+static SOURCE_INLINE_AT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\A(?:{SOURCE_INLINE})")).expect("source pattern builds"));
+static SOURCE_BYLINE_AT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?m)\A(?:{SOURCE_BYLINE})")).expect("source pattern builds"));
+static SOURCE_STARTS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| literal_set(SOURCE_INLINE_STARTS));
+
+/// The matches of `(?m)INLINE|^BYLINE` in `text`, in order, each with the offset its
+/// positions are relative to. Found from the places a match can start (a word that opens an
+/// inline naming, a line start), anchored there: the pattern's by-line branches, which open
+/// with a character class, made an unanchored search read every byte of every page.
+fn source_matches(text: &str) -> Vec<(usize, regex::Captures<'_>)> {
+    let inline = every_start(&SOURCE_STARTS, text).map(|m| m.start());
+    let line_starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+    let mut starts: Vec<(usize, bool)> = inline
+        .map(|p| (p, false))
+        .chain(line_starts.map(|p| (p, true)))
+        .collect();
+    starts.sort_unstable();
+    let mut out = Vec::new();
+    let mut next = 0;
+    // At a line start that also opens an inline naming, the inline branches come first, as
+    // they do in the pattern: (at, false) sorts before (at, true).
+    for (at, line_start) in starts {
+        if at < next || at > text.len() {
+            continue;
+        }
+        let caps = if line_start {
+            SOURCE_BYLINE_AT.captures(&text[at..])
+        } else {
+            SOURCE_INLINE_AT.captures(&text[at..])
+        };
+        if let Some(caps) = caps {
+            next = at + caps.get(0).map_or(1, |m| m.end().max(1));
+            out.push((at, caps));
+        }
+    }
+    out
+}
 static MEDIA_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\p{Han}{1,8}(?:日报|晚报|早报|商报|时报|都市报|报|网|在线|电视台|广播电视台|融媒体中心|发布|新闻|杂志|通讯社|客户端)$").unwrap()
 });
@@ -58,8 +98,8 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
 
     // Source: every naming of the medium, in the whole page (its by-lines may be outside
     // the body), but recorded with a mention only where it is inside the body.
-    for caps in SOURCE.captures_iter(text) {
-        let Some(g) = (1..=7).find_map(|i| caps.get(i)) else {
+    for (offset, caps) in source_matches(text) {
+        let Some(g) = (1..caps.len()).find_map(|i| caps.get(i)) else {
             continue;
         };
         // 接受了河南日报记者专访: the particle is not part of the name.
@@ -70,7 +110,7 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
             .map(char::len_utf8)
             .sum();
         let mut name = &g.as_str()[lead..];
-        let mut span = Span::new(g.start() + lead, g.end());
+        let mut span = Span::new(offset + g.start() + lead, offset + g.end());
         // 羊城晚报全媒体 → 羊城晚报.
         for cut in ["全媒体", "记者", "报业集团"] {
             if let Some(i) = name.find(cut) {
@@ -81,7 +121,9 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
         if name.starts_with('本') || !MEDIA_NAME.is_match(name) {
             continue;
         }
-        let whole = caps.get(0).map_or(span, |m| Span::new(m.start(), m.end()));
+        let whole = caps
+            .get(0)
+            .map_or(span, |m| Span::new(offset + m.start(), offset + m.end()));
         let id = rec.add(EntityKind::Organization, name, name, Some(span), EntityDetail::None);
         if !rec.meta.source.iter().any(|(s, _)| *s == id) {
             rec.meta.source.push((id, whole));
@@ -157,6 +199,39 @@ fn interviewees(ctx: &Ctx<'_>, rec: &mut Recognition) {
     if let Some((&id, &(points, span))) = best {
         if points >= 4 && is_han(rec.entities[id].name.chars().next().unwrap_or(' ')) {
             rec.meta.interviewees.push((id, span));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Searching from the places a match can start finds what the whole pattern finds.
+        #[test]
+        fn source_matches_are_the_patterns(
+            text in "(来源|来源于|：|:|【|】|专访|接受|记者|文/|金华|日报|网|在线| |\n|2023|-|02|年|月|日|12:30|浙江|了){0,30}"
+        ) {
+            let whole = Regex::new(&format!("(?m){SOURCE_INLINE}|^(?:{SOURCE_BYLINE})")).unwrap();
+            let expected: Vec<Vec<Option<(usize, usize)>>> = whole
+                .captures_iter(&text)
+                .map(|c| {
+                    let groups: Vec<Option<(usize, usize)>> = c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect();
+                    // The whole match, then the first group that took part.
+                    vec![groups[0], groups[1..].iter().copied().flatten().next()]
+                })
+                .collect();
+            let found: Vec<Vec<Option<(usize, usize)>>> = source_matches(&text)
+                .into_iter()
+                .map(|(o, c)| {
+                    let groups: Vec<Option<(usize, usize)>> =
+                        c.iter().map(|g| g.map(|g| (o + g.start(), o + g.end()))).collect();
+                    vec![groups[0], groups[1..].iter().copied().flatten().next()]
+                })
+                .collect();
+            prop_assert_eq!(found, expected);
         }
     }
 }
