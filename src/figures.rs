@@ -365,8 +365,9 @@ const GE_NOT_COUNT: &[&str] = &[
 fn match_unit(rest: &str, has_mult: bool) -> Option<(usize, Cat, &'static str)> {
     // Units by their first character, in the order of `UNITS` (longest first where they
     // share a start): one hash look-up instead of comparing every unit.
-    static BY_FIRST: LazyLock<foldhash::HashMap<char, Vec<(&str, Cat, &str)>>> = LazyLock::new(|| {
-        let mut map: foldhash::HashMap<char, Vec<(&str, Cat, &str)>> = foldhash::HashMap::default();
+    type UnitWord = (&'static str, Cat, &'static str);
+    static BY_FIRST: LazyLock<foldhash::HashMap<char, Vec<UnitWord>>> = LazyLock::new(|| {
+        let mut map: foldhash::HashMap<char, Vec<UnitWord>> = foldhash::HashMap::default();
         for &unit in UNITS {
             map.entry(unit.0.chars().next().unwrap_or_default())
                 .or_default()

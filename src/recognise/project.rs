@@ -83,8 +83,9 @@ fn facility_frames(s: &str) -> Vec<(Span, Span)> {
                 .find(|w| s[after_verb..].starts_with(**w))
                 .map(|w| after_verb + w.len());
             for name_start in second.into_iter().chain([after_verb]) {
-                let mut chars = 0;
-                for (i, c) in s[name_start..].char_indices().map(|(i, c)| (name_start + i, c)) {
+                // `chars`: the characters of the name before `i`.
+                for (chars, (i, c)) in s[name_start..].char_indices().enumerate() {
+                    let i = name_start + i;
                     if chars >= 3 {
                         if let Some(closer) = FACILITY_CLOSERS.iter().find(|w| s[i..].starts_with(**w)) {
                             return Some((Span::new(pos, i + closer.len()), Span::new(name_start, i)));
@@ -93,7 +94,6 @@ fn facility_frames(s: &str) -> Vec<(Span, Span)> {
                     if chars == 60 || !facility_char(c) {
                         break;
                     }
-                    chars += 1;
                 }
             }
         }
