@@ -197,20 +197,8 @@ pub(crate) struct Resources {
     pub(crate) gazetteer: &'static Gazetteer,
     pub(crate) segmenter: Segmenter,
     pub(crate) places: recognise::PlaceIndex,
-    pub(crate) industries: AhoCorasick,
-    /// (canonical name, surface) of each industry pattern.
-    pub(crate) industry_names: Vec<(String, String)>,
-    /// Surface form → canonical industry name.
-    pub(crate) industry_lookup: HashMap<String, String>,
-    pub(crate) organizations: AhoCorasick,
-    /// (canonical name, surface) of each organisation pattern.
-    pub(crate) organization_names: Vec<(String, String)>,
-    /// Titles with their body prefix (市委书记, 省政协副主席, 党工委书记 …).
-    pub(crate) titles: Regex,
-    /// A title at the start of a text.
-    pub(crate) title_at_start: Regex,
-    pub(crate) surnames: HashSet<char>,
-    pub(crate) compound_surnames: Vec<String>,
+    /// The automata and patterns built from the lexicon.
+    pub(crate) lexical: LexicalPatterns,
     max_document_bytes: u64,
 }
 
@@ -314,46 +302,32 @@ impl Resources {
             },
             || LexicalPatterns::new(&lexicon),
         );
-        let LexicalPatterns {
-            industries,
-            industry_names,
-            industry_lookup,
-            organizations,
-            organization_names,
-            titles,
-            title_at_start,
-            surnames,
-            compound_surnames,
-        } = lexical;
         Resources {
             gazetteer,
             segmenter,
             places,
-            industries,
-            industry_names,
-            industry_lookup,
-            organizations,
-            organization_names,
-            titles,
-            title_at_start,
-            surnames,
-            compound_surnames,
+            lexical,
             max_document_bytes,
         }
     }
 }
 
 /// The automata and patterns built from the lexicon alone.
-struct LexicalPatterns {
-    industries: AhoCorasick,
-    industry_names: Vec<(String, String)>,
-    industry_lookup: HashMap<String, String>,
-    organizations: AhoCorasick,
-    organization_names: Vec<(String, String)>,
-    titles: Regex,
-    title_at_start: Regex,
-    surnames: HashSet<char>,
-    compound_surnames: Vec<String>,
+pub(crate) struct LexicalPatterns {
+    pub(crate) industries: AhoCorasick,
+    /// (canonical name, surface) of each industry pattern.
+    pub(crate) industry_names: Vec<(String, String)>,
+    /// Surface form → canonical industry name.
+    pub(crate) industry_lookup: HashMap<String, String>,
+    pub(crate) organizations: AhoCorasick,
+    /// (canonical name, surface) of each organisation pattern.
+    pub(crate) organization_names: Vec<(String, String)>,
+    /// Titles with their body prefix (市委书记, 省政协副主席, 党工委书记 …).
+    pub(crate) titles: Regex,
+    /// A title at the start of a text.
+    pub(crate) title_at_start: Regex,
+    pub(crate) surnames: HashSet<char>,
+    pub(crate) compound_surnames: Vec<String>,
 }
 
 impl LexicalPatterns {

@@ -135,7 +135,7 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
             .rev()
             .find(|(_, c)| is_sentence_end(*c))
             .map_or(0, |(i, c)| i + c.len_utf8());
-        for m in ctx.res.industries.find_iter(&s[from..]) {
+        for m in ctx.res.lexical.industries.find_iter(&s[from..]) {
             let span = Span::new(line.start + from + m.start(), line.start + from + m.end());
             if rec.covered(
                 span,
@@ -160,7 +160,7 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
             if !DEVELOP.is_match(&ctx.text[sent.start..span.end]) || NOT_SECTORS.is_match(&ctx.text[cl.range()]) {
                 continue;
             }
-            let (name, _) = &ctx.res.industry_names[m.pattern().as_usize()];
+            let (name, _) = &ctx.res.lexical.industry_names[m.pattern().as_usize()];
             let surface = &ctx.text[span.range()];
             let id = rec.add(EntityKind::Industry, name, surface, Some(span), EntityDetail::None);
             push_cue(ctx, rec, id, cl, None);
@@ -316,7 +316,7 @@ fn strip_all<'s>(mut s: &'s str, suffix: &str) -> &'s str {
 /// The canonical name of an item, and whether the lexicon knows it.
 fn canonical(ctx: &Ctx<'_>, surface: &str) -> (String, bool) {
     let trimmed = strip_all(strip_all(surface, "产业集群"), "产业");
-    if let Some(name) = ctx.res.industry_lookup.get(trimmed) {
+    if let Some(name) = ctx.res.lexical.industry_lookup.get(trimmed) {
         return (name.clone(), true);
     }
     // An adjective is dropped only when what remains is a known sector (高端预制菜 → 预制菜);
@@ -327,7 +327,7 @@ fn canonical(ctx: &Ctx<'_>, surface: &str) -> (String, bool) {
             bare = rest;
         }
     }
-    match ctx.res.industry_lookup.get(bare) {
+    match ctx.res.lexical.industry_lookup.get(bare) {
         Some(name) => (name.clone(), true),
         None => (trimmed.to_owned(), false),
     }

@@ -126,7 +126,7 @@ fn shortest_stem(ctx: &Ctx<'_>, line_start: usize, suffix_start: usize) -> Optio
 
 fn lexicon_orgs(ctx: &Ctx<'_>, rec: &mut Recognition) {
     for &line in &ctx.body.spans {
-        for m in ctx.res.organizations.find_iter(&ctx.text[line.range()]) {
+        for m in ctx.res.lexical.organizations.find_iter(&ctx.text[line.range()]) {
             let span = Span::new(line.start + m.start(), line.start + m.end());
             // 上汽 inside 上汽通用五菱 is another company: a whole word only.
             let han_after = super::text::char_at(ctx.text, span.end).is_some_and(is_han);
@@ -134,7 +134,7 @@ fn lexicon_orgs(ctx: &Ctx<'_>, rec: &mut Recognition) {
             if (han_after && !ctx.tokens.ends_at(span.end)) || (han_before && !ctx.tokens.starts_at(span.start)) {
                 continue;
             }
-            let (name, _) = &ctx.res.organization_names[m.pattern().as_usize()];
+            let (name, _) = &ctx.res.lexical.organization_names[m.pattern().as_usize()];
             let surface = &ctx.text[span.range()];
             rec.add(EntityKind::Organization, name, surface, Some(span), EntityDetail::None);
         }
@@ -162,7 +162,7 @@ fn place_bodies(ctx: &Ctx<'_>, rec: &mut Recognition) {
         }
         // 英德市委书记 names a post, not the body: the title recogniser takes it.
         let after = &ctx.text[span.end + m.end()..];
-        if ctx.res.title_at_start.is_match(after) {
+        if ctx.res.lexical.title_at_start.is_match(after) {
             continue;
         }
         let full = Span::new(span.start, span.end + m.end());

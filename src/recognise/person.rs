@@ -44,7 +44,7 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
         // Title chains ending in a name.
         let mut chain: Vec<(Span, String, PostPlace)> = Vec::new();
         let mut last_end = None;
-        for m in ctx.res.titles.find_iter(s) {
+        for m in ctx.res.lexical.titles.find_iter(s) {
             let span = Span::new(line.start + m.start(), line.start + m.end());
             if ctx.body.is_redacted(span) {
                 chain.clear();
@@ -276,7 +276,11 @@ fn name_after(ctx: &Ctx<'_>, pos: usize) -> Option<Span> {
 }
 
 fn has_compound_surname(ctx: &Ctx<'_>, word: &str) -> bool {
-    ctx.res.compound_surnames.iter().any(|s| word.starts_with(s.as_str()))
+    ctx.res
+        .lexical
+        .compound_surnames
+        .iter()
+        .any(|s| word.starts_with(s.as_str()))
 }
 
 /// Two or three Han characters (four with a compound surname) starting with a surname.
@@ -292,7 +296,7 @@ pub(crate) fn looks_like_name(ctx: &Ctx<'_>, word: &str) -> bool {
     if has_compound_surname(ctx, word) {
         return n >= 3 && ctx.res.segmenter.may_be_name(word);
     }
-    n <= 3 && ctx.res.surnames.contains(&first) && ctx.res.segmenter.may_be_name(word)
+    n <= 3 && ctx.res.lexical.surnames.contains(&first) && ctx.res.segmenter.may_be_name(word)
 }
 
 /// Reporters, photographers and editors named in the by-lines.
