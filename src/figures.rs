@@ -16,6 +16,7 @@
 //! read as money (五百亿, 百亿元, 十二万元), as percentages (百分之十) or as measures with a
 //! multiplier (十万亩); a count in Chinese numerals (三个, 十个) is never emitted.
 
+use crate::chars::{by_first_char, CharSet};
 use crate::model::{Amount, Unit};
 use crate::span::Span;
 use rust_decimal::Decimal;
@@ -226,20 +227,10 @@ fn is_cn_numeral(c: char) -> bool {
 /// bit look-up per character of the Basic Multilingual Plane, as most characters of a page
 /// are none of these.
 fn may_start_figure(c: char) -> bool {
-    fn slow(c: char) -> bool {
-        digit_val(c).is_some() || is_cn_numeral(c) || is_redact_char(c) || c == '百'
-    }
-    static BMP: LazyLock<Vec<u64>> = LazyLock::new(|| {
-        let mut bits = vec![0u64; 0x10000 / 64];
-        for c in (0..0x10000u32).filter_map(char::from_u32).filter(|c| slow(*c)) {
-            bits[c as usize / 64] |= 1 << (c as usize % 64);
-        }
-        bits
+    static STARTS: LazyLock<CharSet> = LazyLock::new(|| {
+        CharSet::new(|c| digit_val(c).is_some() || is_cn_numeral(c) || is_redact_char(c) || c == '百')
     });
-    match c as usize {
-        i @ 0..0x10000 => BMP[i / 64] & (1 << (i % 64)) != 0,
-        _ => slow(c),
-    }
+    STARTS.contains(c)
 }
 
 fn is_redact_char(c: char) -> bool {
@@ -366,15 +357,8 @@ fn match_unit(rest: &str, has_mult: bool) -> Option<(usize, Cat, &'static str)> 
     // Units by their first character, in the order of `UNITS` (longest first where they
     // share a start): one hash look-up instead of comparing every unit.
     type UnitWord = (&'static str, Cat, &'static str);
-    static BY_FIRST: LazyLock<foldhash::HashMap<char, Vec<UnitWord>>> = LazyLock::new(|| {
-        let mut map: foldhash::HashMap<char, Vec<UnitWord>> = foldhash::HashMap::default();
-        for &unit in UNITS {
-            map.entry(unit.0.chars().next().unwrap_or_default())
-                .or_default()
-                .push(unit);
-        }
-        map
-    });
+    static BY_FIRST: LazyLock<foldhash::HashMap<char, Vec<UnitWord>>> =
+        LazyLock::new(|| by_first_char(UNITS, |unit| unit.0));
     let first = rest.chars().next()?;
     let &(word, cat, code) = BY_FIRST.get(&first)?.iter().find(|(w, _, _)| rest.starts_with(w))?;
     let after = &rest[word.len()..];

@@ -96,6 +96,7 @@
 
 #![warn(missing_docs)]
 
+mod chars;
 pub mod clean;
 mod error;
 pub mod evaluate;

@@ -13,6 +13,7 @@
 
 use super::text::{clause, every_start, extend_left, has_proper_word, is_han, literal_set, sentence};
 use super::{add_amount, Ctx, FigureCue, FoundAmount, InvestmentCue, LocalId, ProjectCue, Recognition};
+use crate::chars::CharSet;
 use crate::model::{EntityDetail, EntityKind, InvestmentRole, PlaceLevel, Unit};
 use crate::span::Span;
 use regex::Regex;
@@ -50,20 +51,8 @@ static FACILITY_VERB_SET: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(||
 fn facility_char(c: char) -> bool {
     static CLASS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^[\p{Han}A-Za-z0-9（）()—\-、和]$").expect("class builds"));
-    static BMP: LazyLock<Vec<u64>> = LazyLock::new(|| {
-        let mut bits = vec![0u64; 0x10000 / 64];
-        let mut buf = [0u8; 4];
-        for c in (0..0x10000u32).filter_map(char::from_u32) {
-            if CLASS.is_match(c.encode_utf8(&mut buf)) {
-                bits[c as usize / 64] |= 1 << (c as usize % 64);
-            }
-        }
-        bits
-    });
-    match c as usize {
-        i @ 0..0x10000 => BMP[i / 64] & (1 << (i % 64)) != 0,
-        _ => CLASS.is_match(c.encode_utf8(&mut [0u8; 4])),
-    }
+    static SET: LazyLock<CharSet> = LazyLock::new(|| CharSet::new(|c| CLASS.is_match(c.encode_utf8(&mut [0u8; 4]))));
+    SET.contains(c)
 }
 
 /// Facility clauses of a line: verb, an optional second verb, three to sixty characters of

@@ -98,14 +98,8 @@ static LEFT_STOP_SET: std::sync::LazyLock<foldhash::HashSet<&'static str>> =
 /// The [`LEFT_STOPS`] of two characters or more, by first character, in list order.
 static LEFT_STOPS_MULTI: std::sync::LazyLock<foldhash::HashMap<char, Vec<&'static str>>> =
     std::sync::LazyLock::new(|| {
-        let mut by_first: foldhash::HashMap<char, Vec<&'static str>> = foldhash::HashMap::default();
-        for w in LEFT_STOPS.iter().copied().filter(|w| w.chars().count() >= 2) {
-            by_first
-                .entry(w.chars().next().unwrap_or_default())
-                .or_default()
-                .push(w);
-        }
-        by_first
+        let multi: Vec<&'static str> = LEFT_STOPS.iter().copied().filter(|w| w.chars().count() >= 2).collect();
+        crate::chars::by_first_char(&multi, |w| w)
     });
 
 /// The first of [`LEFT_STOPS`] (of two characters or more, in list order) that `text` starts
