@@ -20,8 +20,8 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// mimalloc: extraction allocates many small strings and sets; the system allocator was a
-/// fifth of the merge's time.
+/// mimalloc: extraction allocates many small strings and sets; with the system allocator,
+/// malloc and free were 40% of merging's instructions.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

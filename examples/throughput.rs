@@ -32,8 +32,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-/// mimalloc: extraction allocates many small strings and sets; the system allocator was a
-/// fifth of the merge's time.
+/// mimalloc: extraction allocates many small strings and sets; with the system allocator,
+/// malloc and free were 40% of merging's instructions.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

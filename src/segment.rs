@@ -124,10 +124,9 @@ fn in_dictionary_run(c: char) -> bool {
 /// and digits, `+#&._%-`) is segmented on its own, and any other character is a word by
 /// itself. So the words around a position depend only on the run that holds it, and a
 /// recogniser asking whether a candidate starts on a word boundary needs that run alone
-/// segmented. Runs are segmented
-/// the first time they are asked about and remembered; most of a page is never asked about.
-/// [`words`](Tokens::words) segments everything, and gives exactly what jieba's `cut` gives
-/// for each span.
+/// segmented. Runs are segmented the first time they are asked about and remembered; most of
+/// a page is never asked about. [`words`](Tokens::words) segments everything, and gives
+/// exactly what jieba's `cut` gives for each span.
 pub struct Tokens<'a> {
     text: &'a str,
     spans: &'a [Span],

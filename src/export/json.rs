@@ -320,32 +320,32 @@ fn pretty_field<W: Write, T: Serialize + Sync>(
         return out.write_all(b"[]");
     }
     out.write_all(b"[\n")?;
+    // Nested as the items of a field of an object, a chunk comes out indented as in the whole
+    // export: `{\n  "k": [\n` ITEMS `\n  ]\n}`; the items are kept.
+    const HEAD: &[u8] = b"{\n  \"k\": [\n";
+    const TAIL: &[u8] = b"\n  ]\n}";
+    #[derive(DeriveSerialize)]
+    struct Nested<'a, T> {
+        k: &'a [T],
+    }
     // A window of chunks at a time: in parallel, then written in order, so that no more than
     // a window of serialised items is held at once.
     for (w, window) in items.chunks(chunk * 16).enumerate() {
-        let chunks: Vec<(Vec<u8>, usize, usize)> = window
+        let chunks: Vec<Vec<u8>> = window
             .par_chunks(chunk)
             .map(|chunk| {
-                // Nested as the items of a field of an object, the chunk comes out indented as
-                // in the whole export: `{\n  "k": [\n` ITEMS `\n  ]\n}`; the items are kept.
-                const HEAD: &[u8] = b"{\n  \"k\": [\n";
-                const TAIL: &[u8] = b"\n  ]\n}";
-                #[derive(DeriveSerialize)]
-                struct Nested<'a, T> {
-                    k: &'a [T],
-                }
                 let buf = serde_json::to_vec_pretty(&Nested { k: chunk })?;
                 if !(buf.starts_with(HEAD) && buf.ends_with(TAIL)) {
                     return Err(std::io::Error::other("unexpected pretty-printed layout"));
                 }
-                Ok((buf, HEAD.len(), TAIL.len()))
+                Ok(buf)
             })
             .collect::<std::io::Result<_>>()?;
-        for (i, (buf, head, tail)) in chunks.iter().enumerate() {
+        for (i, buf) in chunks.iter().enumerate() {
             if w > 0 || i > 0 {
                 out.write_all(b",\n")?;
             }
-            out.write_all(&buf[*head..buf.len() - tail])?;
+            out.write_all(&buf[HEAD.len()..buf.len() - TAIL.len()])?;
         }
     }
     out.write_all(b"\n  ]")

@@ -214,23 +214,15 @@ mod tests {
         fn source_matches_are_the_patterns(
             text in "(来源|来源于|：|:|【|】|专访|接受|记者|文/|金华|日报|网|在线| |\n|2023|-|02|年|月|日|12:30|浙江|了){0,30}"
         ) {
+            // The whole match, then the first group that took part, shifted by `offset`.
+            let summary = |offset: usize, c: regex::Captures<'_>| {
+                let groups: Vec<Option<(usize, usize)>> =
+                    c.iter().map(|g| g.map(|g| (offset + g.start(), offset + g.end()))).collect();
+                vec![groups[0], groups[1..].iter().copied().flatten().next()]
+            };
             let whole = Regex::new(&format!("(?m){SOURCE_INLINE}|^(?:{SOURCE_BYLINE})")).unwrap();
-            let expected: Vec<Vec<Option<(usize, usize)>>> = whole
-                .captures_iter(&text)
-                .map(|c| {
-                    let groups: Vec<Option<(usize, usize)>> = c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect();
-                    // The whole match, then the first group that took part.
-                    vec![groups[0], groups[1..].iter().copied().flatten().next()]
-                })
-                .collect();
-            let found: Vec<Vec<Option<(usize, usize)>>> = source_matches(&text)
-                .into_iter()
-                .map(|(o, c)| {
-                    let groups: Vec<Option<(usize, usize)>> =
-                        c.iter().map(|g| g.map(|g| (o + g.start(), o + g.end()))).collect();
-                    vec![groups[0], groups[1..].iter().copied().flatten().next()]
-                })
-                .collect();
+            let expected: Vec<_> = whole.captures_iter(&text).map(|c| summary(0, c)).collect();
+            let found: Vec<_> = source_matches(&text).into_iter().map(|(o, c)| summary(o, c)).collect();
             prop_assert_eq!(found, expected);
         }
     }

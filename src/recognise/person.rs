@@ -94,8 +94,8 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
         }
         // Names before a national or personal title: 习近平总书记. One automaton pass per line
         // (no two of the titles can match at one position, so the longest at each start is
-        // the only one: every occurrence is found), handled title by
-        // title as the list orders them.
+        // the only one: every occurrence is found), handled title by title as the list
+        // orders them.
         let mut after_name: Vec<(usize, usize)> = every_start(&TITLES_AFTER_NAME_AC, s)
             .map(|m| (m.pattern().as_usize(), m.start()))
             .collect();
