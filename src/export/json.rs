@@ -34,7 +34,8 @@
 
 use crate::graph::{DocumentInfo, Edge, Evidence, KnowledgeGraph, Node};
 use crate::model::{EntityDetail, EntityKind, RelationAttrs, RelationSource};
-use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use petgraph::stable_graph::{EdgeReference, NodeIndex};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::ser::{Serialize, Serializer};
@@ -155,73 +156,100 @@ impl Serialize for Spans<'_> {
     }
 }
 
-fn view(graph: &KnowledgeGraph) -> GraphView<'_> {
-    // Sorting and building the views of a large graph take as long as printing it: both in
-    // parallel (rayon's sorts are stable, like the standard library's).
-    use rayon::prelude::*;
-    let mut docs: Vec<&DocumentInfo> = graph.documents().iter().collect();
-    docs.sort_by(|a, b| a.id.cmp(&b.id));
-    let documents = docs
-        .into_iter()
-        .map(|d| DocumentView {
-            date: d.date.as_deref(),
-            id: &d.id,
-            source: d.source.as_deref(),
-            title: d.title.as_deref(),
-        })
-        .collect();
+/// The items of the export in their order, as references into the graph: the views are
+/// built from them one at a time as each is printed, so that no copy of the graph is made.
+struct Order<'a> {
+    documents: Vec<&'a DocumentInfo>,
+    entities: Vec<&'a Node>,
+    relations: Vec<EdgeReference<'a, Edge>>,
+}
 
-    let mut nodes: Vec<&Node> = graph
-        .graph
-        .node_weights()
-        .filter(|n| n.kind != EntityKind::Document)
-        .collect();
-    nodes.par_sort_by(|a, b| a.id.cmp(&b.id));
-    let entities = nodes.into_par_iter().map(|n| entity(graph, n)).collect();
+impl<'a> Order<'a> {
+    fn new(graph: &'a KnowledgeGraph) -> Order<'a> {
+        // Sorting a large graph takes as long as printing it: in parallel (rayon's sorts are
+        // stable, like the standard library's).
+        use rayon::prelude::*;
+        let mut documents: Vec<&DocumentInfo> = graph.documents().iter().collect();
+        documents.sort_by(|a, b| a.id.cmp(&b.id));
 
-    // Sorted by kind, head id, tail id; ties between edges of the same ends by their first
-    // evidence, then their attributes as compact JSON. The tie key is built only for edges
-    // that share kind and ends (rare), and the sort is stable as before.
-    let mut rels: Vec<(&'static str, &str, &str, &Edge)> = graph
-        .graph
-        .edge_references()
-        .map(|e| {
-            (
-                e.weight().kind.as_str(),
-                graph.node(e.source()).id.as_str(),
-                graph.node(e.target()).id.as_str(),
-                e.weight(),
-            )
-        })
-        .collect();
-    rels.par_sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
-    let mut i = 0;
-    while i < rels.len() {
-        let mut j = i + 1;
-        while j < rels.len() && (rels[j].0, rels[j].1, rels[j].2) == (rels[i].0, rels[i].1, rels[i].2) {
-            j += 1;
+        // Every node, documents included, in id order: entities are listed in that order,
+        // and relations sort by the ranks of their ends, integers, instead of comparing ids.
+        let mut nodes: Vec<(NodeIndex, &Node)> = graph.graph.node_indices().map(|i| (i, &graph.graph[i])).collect();
+        nodes.par_sort_by(|a, b| a.1.id.cmp(&b.1.id));
+        let mut rank = vec![0; graph.graph.node_bound()];
+        for (r, (i, _)) in nodes.iter().enumerate() {
+            rank[i.index()] = r;
         }
-        if j - i > 1 {
-            rels[i..j].sort_by_cached_key(|r| tie(r.3));
+        let entities = nodes
+            .into_iter()
+            .filter(|(_, n)| n.kind != EntityKind::Document)
+            .map(|(_, n)| n)
+            .collect();
+
+        // Sorted by kind, head id, tail id; ties between edges of the same ends by their
+        // first evidence, then their attributes as compact JSON. The tie key is built only
+        // for edges that share kind and ends (rare), and the sort is stable as before.
+        let mut rels: Vec<(&'static str, usize, usize, EdgeReference<'_, Edge>)> = graph
+            .graph
+            .edge_references()
+            .map(|e| {
+                (
+                    e.weight().kind.as_str(),
+                    rank[e.source().index()],
+                    rank[e.target().index()],
+                    e,
+                )
+            })
+            .collect();
+        rels.par_sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+        let mut i = 0;
+        while i < rels.len() {
+            let mut j = i + 1;
+            while j < rels.len() && (rels[j].0, rels[j].1, rels[j].2) == (rels[i].0, rels[i].1, rels[i].2) {
+                j += 1;
+            }
+            if j - i > 1 {
+                rels[i..j].sort_by_cached_key(|r| tie(r.3.weight()));
+            }
+            i = j;
         }
-        i = j;
+        Order {
+            documents,
+            entities,
+            relations: rels.into_iter().map(|r| r.3).collect(),
+        }
     }
-    let relations = rels
-        .into_par_iter()
-        .map(|(kind, head, tail, e)| RelationView {
-            attributes: RelationAttrsView::new(&e.attrs),
-            evidence: Spans(&e.evidence),
-            head,
-            kind,
-            rule: &e.rule,
-            source: (e.source == RelationSource::Gazetteer && e.evidence.is_empty()).then_some("gazetteer"),
-            tail,
-        })
-        .collect();
+}
+
+fn document(d: &DocumentInfo) -> DocumentView<'_> {
+    DocumentView {
+        date: d.date.as_deref(),
+        id: &d.id,
+        source: d.source.as_deref(),
+        title: d.title.as_deref(),
+    }
+}
+
+fn relation<'a>(graph: &'a KnowledgeGraph, e: EdgeReference<'a, Edge>) -> RelationView<'a> {
+    let w = e.weight();
+    RelationView {
+        attributes: RelationAttrsView::new(&w.attrs),
+        evidence: Spans(&w.evidence),
+        head: &graph.node(e.source()).id,
+        kind: w.kind.as_str(),
+        rule: &w.rule,
+        source: (w.source == RelationSource::Gazetteer && w.evidence.is_empty()).then_some("gazetteer"),
+        tail: &graph.node(e.target()).id,
+    }
+}
+
+/// The whole export as views, for serde.
+fn view(graph: &KnowledgeGraph) -> GraphView<'_> {
+    let order = Order::new(graph);
     GraphView {
-        documents,
-        entities,
-        relations,
+        documents: order.documents.into_iter().map(document).collect(),
+        entities: order.entities.into_iter().map(|n| entity(graph, n)).collect(),
+        relations: order.relations.into_iter().map(|e| relation(graph, e)).collect(),
     }
 }
 
@@ -295,19 +323,26 @@ pub fn write<W: Write>(graph: &KnowledgeGraph, out: W) -> std::io::Result<()> {
 }
 
 fn write_in_chunks<W: Write>(graph: &KnowledgeGraph, mut out: W, chunk: usize) -> std::io::Result<()> {
-    let view = view(graph);
+    let order = Order::new(graph);
     out.write_all(b"{\n")?;
-    pretty_field(&mut out, "documents", &view.documents, chunk)?;
+    pretty_field(&mut out, "documents", &order.documents, chunk, |d| document(d))?;
     out.write_all(b",\n")?;
-    pretty_field(&mut out, "entities", &view.entities, chunk)?;
+    pretty_field(&mut out, "entities", &order.entities, chunk, |n| entity(graph, n))?;
     out.write_all(b",\n")?;
-    pretty_field(&mut out, "relations", &view.relations, chunk)?;
+    pretty_field(&mut out, "relations", &order.relations, chunk, |e| relation(graph, *e))?;
     out.write_all(b"\n}\n")
 }
 
 /// A field of the top-level object holding an array, as serde_json's pretty printer writes
-/// it (`  "name": [` … `  ]`, or `[]`), each item written by [`Pretty`] two levels deep.
-fn pretty_field<W: Write, T: Pretty + Sync>(out: &mut W, name: &str, items: &[T], chunk: usize) -> std::io::Result<()> {
+/// it (`  "name": [` … `  ]`, or `[]`), each item viewed by `view` and printed by [`Pretty`]
+/// two levels deep.
+fn pretty_field<W: Write, T: Sync, V: Pretty>(
+    out: &mut W,
+    name: &str,
+    items: &[T],
+    chunk: usize,
+    view: impl Fn(&T) -> V + Sync,
+) -> std::io::Result<()> {
     use rayon::prelude::*;
     write!(out, "  \"{name}\": ")?;
     if items.is_empty() {
@@ -327,7 +362,7 @@ fn pretty_field<W: Write, T: Pretty + Sync>(out: &mut W, name: &str, items: &[T]
                     }
                     let mut w = PrettyWriter { buf: &mut buf };
                     w.indent(2);
-                    item.pretty(&mut w, 2);
+                    view(item).pretty(&mut w, 2);
                 }
                 buf
             })
