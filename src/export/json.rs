@@ -349,29 +349,50 @@ fn pretty_field<W: Write, T: Sync, V: Pretty>(
         return out.write_all(b"[]");
     }
     out.write_all(b"[\n")?;
-    // A window of chunks at a time: in parallel, then written in order, so that no more than
-    // a window of printed items is held at once.
-    for (w, window) in items.chunks(chunk * 16).enumerate() {
-        let chunks: Vec<Vec<u8>> = window
+    // A window of chunks at a time is printed in parallel, and written in order while the
+    // next window is printed (on a scoped thread, since `out` need not be `Send`). Two sets
+    // of buffers take turns, so memory stays at two windows and its pages are reused.
+    const WINDOW: usize = 16;
+    let print = |window: &[T], mut bufs: Vec<Vec<u8>>| -> Vec<Vec<u8>> {
+        bufs.resize_with(WINDOW, Vec::new);
+        bufs.truncate(window.len().div_ceil(chunk));
+        window
             .par_chunks(chunk)
-            .map(|chunk| {
-                let mut buf = Vec::with_capacity(chunk.len() * 512);
+            .zip(bufs.par_iter_mut())
+            .for_each(|(chunk, buf)| {
+                buf.clear();
                 for (i, item) in chunk.iter().enumerate() {
                     if i > 0 {
                         buf.extend_from_slice(b",\n");
                     }
-                    let mut w = PrettyWriter { buf: &mut buf };
+                    let mut w = PrettyWriter { buf: &mut *buf };
                     w.indent(2);
                     view(item).pretty(&mut w, 2);
                 }
-                buf
-            })
-            .collect();
-        for (i, buf) in chunks.iter().enumerate() {
-            if w > 0 || i > 0 {
-                out.write_all(b",\n")?;
-            }
-            out.write_all(buf)?;
+            });
+        bufs
+    };
+    let mut windows = items.chunks(chunk * WINDOW);
+    let mut printed = windows.next().map(|w| print(w, Vec::new())).unwrap_or_default();
+    let mut spare = Vec::new();
+    let mut first = true;
+    loop {
+        let next = windows.next();
+        let (written, next) = std::thread::scope(|s| {
+            let next = next.map(|w| s.spawn(move || print(w, spare)));
+            let written = printed.iter().try_for_each(|buf| {
+                if !std::mem::take(&mut first) {
+                    out.write_all(b",\n")?;
+                }
+                out.write_all(buf)
+            });
+            let next = next.map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+            (written, next)
+        });
+        written?;
+        match next {
+            Some(n) => spare = std::mem::replace(&mut printed, n),
+            None => break,
         }
     }
     out.write_all(b"\n  ]")
