@@ -170,10 +170,17 @@ fn main() -> ExitCode {
         return stream(&args);
     }
 
-    let extractor = Extractor::new();
+    // Start-up is mostly jieba's dictionary, on one core: the folders are walked meanwhile.
+    let (extractor, files) = std::thread::scope(|s| {
+        let files = s.spawn(|| load::collect_files(&args.paths));
+        let extractor = Extractor::new();
+        (
+            extractor,
+            files.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        )
+    });
     // RDF spans carry their exact text, so RDF output keeps the documents' texts.
     let keep_texts = !plain;
-    let files = load::collect_files(&args.paths);
     let n = files.len();
     let progress = progress_bar(n);
     // Files are extracted in chunks; while the workers extract one chunk, the graph merges
