@@ -44,9 +44,10 @@ use serde_json::{json, Value};
 use std::collections::BTreeSet;
 use std::io::Write;
 
-// The export serialises borrowed views of the graph straight to the writer: no `Value` tree
-// is built. Fields are declared in alphabetical order, the order `serde_json::Map` (a
-// BTreeMap) gives, so the output is byte for byte what a `Value` of the same content prints.
+// The export is made of borrowed views of the graph, one item at a time: no copy of the graph
+// and no `Value` tree is built. Fields are declared (and printed by the `Pretty` impls) in
+// alphabetical order, the order `serde_json::Map` (a BTreeMap) gives, so the output is byte
+// for byte what a `Value` of the same content prints; `to_value` serialises the views.
 
 /// The whole export.
 #[derive(DeriveSerialize)]
@@ -334,14 +335,14 @@ fn write_in_chunks<W: Write>(graph: &KnowledgeGraph, mut out: W, chunk: usize) -
 }
 
 /// A field of the top-level object holding an array, as serde_json's pretty printer writes
-/// it (`  "name": [` … `  ]`, or `[]`), each item viewed by `view` and printed by [`Pretty`]
-/// two levels deep.
+/// it (`  "name": [` … `  ]`, or `[]`), each item turned into its view by `to_view` and
+/// printed by [`Pretty`] two levels deep.
 fn pretty_field<W: Write, T: Sync, V: Pretty>(
     out: &mut W,
     name: &str,
     items: &[T],
     chunk: usize,
-    view: impl Fn(&T) -> V + Sync,
+    to_view: impl Fn(&T) -> V + Sync,
 ) -> std::io::Result<()> {
     use rayon::prelude::*;
     write!(out, "  \"{name}\": ")?;
@@ -354,8 +355,7 @@ fn pretty_field<W: Write, T: Sync, V: Pretty>(
     // of buffers take turns, so memory stays at two windows and its pages are reused.
     const WINDOW: usize = 16;
     let print = |window: &[T], mut bufs: Vec<Vec<u8>>| -> Vec<Vec<u8>> {
-        bufs.resize_with(WINDOW, Vec::new);
-        bufs.truncate(window.len().div_ceil(chunk));
+        bufs.resize_with(window.len().div_ceil(chunk), Vec::new);
         window
             .par_chunks(chunk)
             .zip(bufs.par_iter_mut())
@@ -367,7 +367,7 @@ fn pretty_field<W: Write, T: Sync, V: Pretty>(
                     }
                     let mut w = PrettyWriter { buf: &mut *buf };
                     w.indent(2);
-                    view(item).pretty(&mut w, 2);
+                    to_view(item).pretty(&mut w, 2);
                 }
             });
         bufs
@@ -425,8 +425,10 @@ impl PrettyWriter<'_> {
             self.buf.push(b'"');
             return;
         }
+        const HEX: &[u8; 16] = b"0123456789abcdef";
         let mut from = 0;
         for (i, &b) in bytes.iter().enumerate() {
+            let unicode;
             let escape: &[u8] = match b {
                 b'"' => b"\\\"",
                 b'\\' => b"\\\\",
@@ -436,18 +438,8 @@ impl PrettyWriter<'_> {
                 0x08 => b"\\b",
                 0x0c => b"\\f",
                 0..=0x1f => {
-                    self.buf.extend_from_slice(&bytes[from..i]);
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    self.buf.extend_from_slice(&[
-                        b'\\',
-                        b'u',
-                        b'0',
-                        b'0',
-                        HEX[(b >> 4) as usize],
-                        HEX[(b & 0xf) as usize],
-                    ]);
-                    from = i + 1;
-                    continue;
+                    unicode = [b'\\', b'u', b'0', b'0', HEX[(b >> 4) as usize], HEX[(b & 0xf) as usize]];
+                    &unicode
                 }
                 _ => continue,
             };
@@ -461,16 +453,6 @@ impl PrettyWriter<'_> {
 
     fn number(&mut self, n: usize) {
         self.buf.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
-    }
-
-    /// Starts an object (`b'{'`) or an array (`b'['`) whose first line is already indented
-    /// to `depth`; nothing is printed until its first item or its end.
-    fn open(&mut self, bracket: u8, depth: usize) -> Open {
-        Open {
-            bracket,
-            depth,
-            empty: true,
-        }
     }
 
     /// Starts the next item of an array, indented.
@@ -513,10 +495,10 @@ impl PrettyWriter<'_> {
 
     /// An array of spans at `depth`.
     fn spans(&mut self, spans: &Spans<'_>, depth: usize) {
-        let mut list = self.open(b'[', depth);
+        let mut list = Open::array(depth);
         for e in spans.0 {
             self.item(&mut list);
-            let mut o = self.open(b'{', depth + 1);
+            let mut o = Open::object(depth + 1);
             self.string_field(&mut o, "doc", Some(&e.doc));
             self.key(&mut o, "end");
             self.number(e.span.end);
@@ -528,11 +510,30 @@ impl PrettyWriter<'_> {
     }
 }
 
-/// An object or array being printed.
+/// An object or array being printed, whose first line is already indented to `depth`;
+/// nothing is printed until its first item or its end.
 struct Open {
     bracket: u8,
     depth: usize,
     empty: bool,
+}
+
+impl Open {
+    fn object(depth: usize) -> Open {
+        Open {
+            bracket: b'{',
+            depth,
+            empty: true,
+        }
+    }
+
+    fn array(depth: usize) -> Open {
+        Open {
+            bracket: b'[',
+            depth,
+            empty: true,
+        }
+    }
 }
 
 /// An item of the export, printed at `depth` (its first line already indented).
@@ -542,7 +543,7 @@ trait Pretty {
 
 impl Pretty for DocumentView<'_> {
     fn pretty(&self, w: &mut PrettyWriter<'_>, depth: usize) {
-        let mut o = w.open(b'{', depth);
+        let mut o = Open::object(depth);
         w.string_field(&mut o, "date", self.date);
         w.string_field(&mut o, "id", Some(self.id));
         w.string_field(&mut o, "source", self.source);
@@ -553,9 +554,9 @@ impl Pretty for DocumentView<'_> {
 
 impl Pretty for EntityView<'_> {
     fn pretty(&self, w: &mut PrettyWriter<'_>, depth: usize) {
-        let mut o = w.open(b'{', depth);
+        let mut o = Open::object(depth);
         w.key(&mut o, "aliases");
-        let mut aliases = w.open(b'[', depth + 1);
+        let mut aliases = Open::array(depth + 1);
         for a in self.aliases {
             w.item(&mut aliases);
             w.string(a);
@@ -563,7 +564,7 @@ impl Pretty for EntityView<'_> {
         w.close(aliases);
         w.key(&mut o, "attributes");
         let a = &self.attributes;
-        let mut attrs = w.open(b'{', depth + 1);
+        let mut attrs = Open::object(depth + 1);
         w.string_field(&mut attrs, "adcode", a.adcode);
         if let Some(approx) = a.approx {
             w.key(&mut attrs, "approx");
@@ -590,10 +591,10 @@ impl Pretty for EntityView<'_> {
 
 impl Pretty for RelationView<'_> {
     fn pretty(&self, w: &mut PrettyWriter<'_>, depth: usize) {
-        let mut o = w.open(b'{', depth);
+        let mut o = Open::object(depth);
         w.key(&mut o, "attributes");
         let a = &self.attributes;
-        let mut attrs = w.open(b'{', depth + 1);
+        let mut attrs = Open::object(depth + 1);
         w.string_field(&mut attrs, "as_of", a.as_of);
         w.string_field(&mut attrs, "indicator", a.indicator);
         w.string_field(&mut attrs, "period", a.period);
