@@ -87,6 +87,29 @@ pub struct DocumentInfo {
     pub date: Option<String>,
 }
 
+/// The edges that share ends and kind: nearly always one, so it takes no allocation.
+#[derive(Debug, Clone)]
+pub(crate) enum SameEnds {
+    One(EdgeIndex),
+    Many(Vec<EdgeIndex>),
+}
+
+impl SameEnds {
+    pub(crate) fn as_slice(&self) -> &[EdgeIndex] {
+        match self {
+            SameEnds::One(e) => std::slice::from_ref(e),
+            SameEnds::Many(v) => v,
+        }
+    }
+
+    pub(crate) fn push(&mut self, e: EdgeIndex) {
+        match self {
+            SameEnds::One(first) => *self = SameEnds::Many(vec![*first, e]),
+            SameEnds::Many(v) => v.push(e),
+        }
+    }
+}
+
 /// The knowledge graph of one or many documents.
 ///
 /// ```
@@ -109,8 +132,9 @@ pub struct KnowledgeGraph {
     pub(crate) officials_by_name: HashMap<String, Vec<NodeIndex>>,
     /// Position in `documents` of each document id.
     pub(crate) document_pos: HashMap<String, usize>,
-    /// Edges by ends and kind, then attributes: looked up without cloning the attributes.
-    pub(crate) edges: HashMap<(NodeIndex, NodeIndex, RelationKind), Vec<(RelationAttrs, EdgeIndex)>>,
+    /// The edges of each pair of ends and kind (one, unless their attributes differ), so that
+    /// merging finds an edge by hashing, without cloning or keeping a copy of its attributes.
+    pub(crate) edges: HashMap<(NodeIndex, NodeIndex, RelationKind), SameEnds>,
     pub(crate) documents: Vec<DocumentInfo>,
 }
 

@@ -30,11 +30,12 @@
 //!  doc B: 英德市 ┘
 //! ```
 
-use crate::graph::{DocumentInfo, Edge, Evidence, KnowledgeGraph, Node};
+use crate::graph::{DocumentInfo, Edge, Evidence, KnowledgeGraph, Node, SameEnds};
 use crate::model::{EntityKind, RelationKind};
 use crate::relate::{End, Extraction};
 use crate::Resources;
 use petgraph::stable_graph::NodeIndex;
+use std::collections::hash_map::Entry;
 use std::collections::BTreeSet;
 
 /// The stable id of an entity of one extraction.
@@ -150,9 +151,14 @@ impl KnowledgeGraph {
                 doc: doc.clone(),
                 span: *s,
             });
-            let same_ends = self.edges.entry((h, t, r.kind)).or_default();
-            match same_ends.iter().find(|(attrs, _)| *attrs == r.attrs) {
-                Some(&(_, e)) => self.graph[e].evidence.extend(evidence),
+            let existing = self.edges.get(&(h, t, r.kind)).and_then(|same| {
+                same.as_slice()
+                    .iter()
+                    .copied()
+                    .find(|e| self.graph[*e].attrs == r.attrs)
+            });
+            match existing {
+                Some(e) => self.graph[e].evidence.extend(evidence),
                 None => {
                     let e = self.graph.add_edge(
                         h,
@@ -165,7 +171,12 @@ impl KnowledgeGraph {
                             source: r.source,
                         },
                     );
-                    same_ends.push((r.attrs.clone(), e));
+                    match self.edges.entry((h, t, r.kind)) {
+                        Entry::Occupied(mut same) => same.get_mut().push(e),
+                        Entry::Vacant(slot) => {
+                            slot.insert(SameEnds::One(e));
+                        }
+                    }
                 }
             }
         }
@@ -212,5 +223,73 @@ impl KnowledgeGraph {
                 n
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Entity, EntityDetail, EntityKind, RelationAttrs, RelationKind, RelationSource};
+    use crate::relate::{End, Extraction, LocalRelation};
+    use crate::{KnowledgeGraph, Span};
+
+    /// A document where 张三 holds `title` in 英德, stated at `at`.
+    fn post(doc: &str, title: &str, at: usize) -> Extraction {
+        let entity = |kind, name: &str| Entity {
+            kind,
+            name: name.to_owned(),
+            aliases: Default::default(),
+            detail: EntityDetail::None,
+            mentions: vec![Span::new(at, at + 3)],
+        };
+        Extraction {
+            doc_id: doc.to_owned(),
+            title: None,
+            source: None,
+            date: None,
+            entities: vec![entity(EntityKind::Official, "张三"), entity(EntityKind::Place, "英德")],
+            relations: vec![LocalRelation {
+                kind: RelationKind::HoldsPost,
+                head: End::Entity(0),
+                tail: End::Entity(1),
+                attrs: RelationAttrs {
+                    title: Some(title.to_owned()),
+                    ..RelationAttrs::default()
+                },
+                rule: "test",
+                evidence: vec![Span::new(at, at + 9)],
+                source: RelationSource::Text,
+            }],
+            decode: None,
+        }
+    }
+
+    #[test]
+    fn edges_merge_by_ends_kind_and_attributes() {
+        let mut graph = KnowledgeGraph::new();
+        graph.merge(post("a", "市委书记", 0));
+        graph.merge(post("b", "市长", 10));
+        graph.merge(post("c", "市委书记", 20));
+        graph.merge(post("d", "市长", 30));
+        graph.merge(post("e", "市委副书记", 40));
+        graph.merge(post("f", "市委副书记", 50));
+        let official = graph.by_id("official:张三").unwrap();
+        let posts: Vec<(&str, Vec<&str>)> = graph
+            .posts_of(official)
+            .iter()
+            .map(|(e, _)| {
+                let docs = e.evidence.iter().map(|ev| &*ev.doc).collect();
+                (e.attrs.title.as_deref().unwrap(), docs)
+            })
+            .collect();
+        let mut expected = vec![
+            ("市委书记", vec!["a", "c"]),
+            ("市长", vec!["b", "d"]),
+            ("市委副书记", vec!["e", "f"]),
+        ];
+        let mut got = posts.clone();
+        got.sort();
+        expected.sort();
+        assert_eq!(got, expected);
+        assert_eq!(graph.edge_count(), 3);
     }
 }
