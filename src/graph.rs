@@ -5,24 +5,13 @@
 //! *before* insertion (each node is looked up by its resolution key first), so no node is
 //! ever removed and node indices stay valid for the life of the graph.
 
+pub use crate::evidence::{Evidence, EvidenceSet};
 use crate::model::{Amount, EntityDetail, EntityKind, PlaceInfo, RelationAttrs, RelationKind, RelationSource};
-use crate::span::Span;
 use foldhash::HashMap;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use petgraph::Direction;
 use std::collections::BTreeSet;
-use std::sync::Arc;
-
-/// A span in a named document.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Evidence {
-    /// Document id, shared by every evidence of the document (one allocation per document,
-    /// not per mention).
-    pub doc: Arc<str>,
-    /// Byte span into that document's text.
-    pub span: Span,
-}
 
 /// A node: an entity merged across documents, or a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,7 +27,7 @@ pub struct Node {
     /// Kind-specific attributes.
     pub detail: EntityDetail,
     /// Mentions in all documents, sorted.
-    pub mentions: BTreeSet<Evidence>,
+    pub mentions: EvidenceSet,
 }
 
 impl Node {
@@ -68,8 +57,8 @@ pub struct Edge {
     pub attrs: RelationAttrs,
     /// The rule that produced it first.
     pub rule: String,
-    /// Where the text states it.
-    pub evidence: BTreeSet<Evidence>,
+    /// Where the text states it, sorted.
+    pub evidence: EvidenceSet,
     /// Text, or gazetteer for links to places the text does not name.
     pub source: RelationSource,
 }

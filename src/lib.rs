@@ -100,6 +100,7 @@ mod chars;
 pub mod clean;
 mod error;
 pub mod evaluate;
+mod evidence;
 pub mod export;
 pub mod figures;
 pub mod gazetteer;
@@ -114,7 +115,7 @@ pub mod segment;
 mod span;
 
 pub use error::{Error, Result};
-pub use graph::{DocumentInfo, Edge, Evidence, KnowledgeGraph, Node};
+pub use graph::{DocumentInfo, Edge, Evidence, EvidenceSet, KnowledgeGraph, Node};
 pub use load::{DecodeReport, Document};
 pub use model::{
     Amount, Entity, EntityDetail, EntityKind, InvestmentRole, PlaceInfo, PlaceLevel, RelationAttrs, RelationKind,

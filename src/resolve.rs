@@ -20,8 +20,8 @@
 //! costs O(n) and never goes quadratic. The two look-ups that are not by key are indexed
 //! too: an official without a post place finds the same-name officials in
 //! `officials_by_name`, and a document finds its metadata slot in `document_pos`. (Adding
-//! a mention or evidence to a node or edge that many documents share is a B-tree insert,
-//! O(log m) for m mentions so far.)
+//! a mention or evidence costs O(log m) for m so far: an [`EvidenceSet`] is a small sorted
+//! vector until it outgrows 16 items, then a B-tree.)
 //!
 //! # Example
 //! ```text
@@ -30,7 +30,7 @@
 //!  doc B: 英德市 ┘
 //! ```
 
-use crate::graph::{DocumentInfo, Edge, Evidence, KnowledgeGraph, Node, SameEnds};
+use crate::graph::{DocumentInfo, Edge, Evidence, EvidenceSet, KnowledgeGraph, Node, SameEnds};
 use crate::model::{EntityKind, RelationKind};
 use crate::relate::{End, Extraction};
 use crate::Resources;
@@ -115,7 +115,7 @@ impl KnowledgeGraph {
                         name: e.name.clone(),
                         aliases: BTreeSet::new(),
                         detail: e.detail.clone(),
-                        mentions: BTreeSet::new(),
+                        mentions: EvidenceSet::new(),
                     });
                     self.insert_id(id, n);
                     n
@@ -217,7 +217,7 @@ impl KnowledgeGraph {
                     name: ex.doc_id.clone(),
                     aliases: BTreeSet::new(),
                     detail: Default::default(),
-                    mentions: BTreeSet::new(),
+                    mentions: EvidenceSet::new(),
                 });
                 self.insert_id(ex.doc_id.clone(), n);
                 n

@@ -32,7 +32,7 @@
 //!
 //! Output is deterministic: the same input gives byte-identical JSON.
 
-use crate::graph::{DocumentInfo, Edge, Evidence, KnowledgeGraph, Node};
+use crate::graph::{DocumentInfo, Edge, EvidenceSet, KnowledgeGraph, Node};
 use crate::model::{EntityDetail, EntityKind, RelationAttrs, RelationSource};
 use petgraph::stable_graph::{EdgeReference, NodeIndex};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
@@ -145,7 +145,7 @@ struct SpanView<'a> {
 }
 
 /// Mentions or evidence, as an array of spans.
-struct Spans<'a>(&'a BTreeSet<Evidence>);
+struct Spans<'a>(&'a EvidenceSet);
 
 impl Serialize for Spans<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

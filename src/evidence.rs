@@ -1,0 +1,270 @@
+//! Where the text says it: [`Evidence`] (a span in a named document) and [`EvidenceSet`],
+//! the sorted mentions of a node or the evidence of an edge.
+
+use crate::span::Span;
+use std::cmp::Ordering;
+use std::collections::{btree_set, BTreeSet};
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+/// A span in a named document.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Evidence {
+    /// Document id, shared by every evidence of the document (one allocation per document,
+    /// not per mention).
+    pub doc: Arc<str>,
+    /// Byte span into that document's text.
+    pub span: Span,
+}
+
+/// The evidence of a node or an edge: (document, span) pairs, sorted by document id then
+/// span, without repeats — a set like `BTreeSet<Evidence>`, iterated in the same order.
+///
+/// Most sets hold the few mentions one document makes: those are a sorted vector, one small
+/// allocation. A set that grows past 16 items (a province every interview names) becomes a
+/// B-tree, so adding evidence stays O(log n) however many documents share the node.
+///
+/// ```
+/// use interview_kg::{Evidence, EvidenceSet, Span};
+/// let doc: std::sync::Arc<str> = "a".into();
+/// let mut set = EvidenceSet::new();
+/// assert!(set.insert(Evidence { doc: doc.clone(), span: Span::new(9, 12) }));
+/// assert!(set.insert(Evidence { doc: doc.clone(), span: Span::new(0, 3) }));
+/// assert!(!set.insert(Evidence { doc, span: Span::new(0, 3) }), "already there");
+/// let starts: Vec<usize> = set.iter().map(|e| e.span.start).collect();
+/// assert_eq!(starts, [0, 9]);
+/// ```
+#[derive(Clone, Default)]
+pub struct EvidenceSet(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    /// Sorted, no repeats, at most [`SMALL`] items.
+    Small(Vec<Evidence>),
+    Large(BTreeSet<Evidence>),
+}
+
+impl Default for Repr {
+    fn default() -> Self {
+        Repr::Small(Vec::new())
+    }
+}
+
+/// The size past which a set becomes a B-tree: inserting into a sorted vector moves up to
+/// this many items, which costs less than a B-tree node's allocation below it.
+const SMALL: usize = 16;
+
+impl EvidenceSet {
+    /// An empty set (no allocation).
+    pub fn new() -> EvidenceSet {
+        EvidenceSet::default()
+    }
+
+    /// Number of items.
+    pub fn len(&self) -> usize {
+        match &self.0 {
+            Repr::Small(v) => v.len(),
+            Repr::Large(s) => s.len(),
+        }
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Whether the set holds `evidence`.
+    pub fn contains(&self, evidence: &Evidence) -> bool {
+        match &self.0 {
+            Repr::Small(v) => v.binary_search(evidence).is_ok(),
+            Repr::Large(s) => s.contains(evidence),
+        }
+    }
+
+    /// The first item in order (lowest document id, then earliest span).
+    pub fn first(&self) -> Option<&Evidence> {
+        self.iter().next()
+    }
+
+    /// Adds `evidence`; returns whether it was new.
+    pub fn insert(&mut self, evidence: Evidence) -> bool {
+        match &mut self.0 {
+            Repr::Small(v) => match v.binary_search(&evidence) {
+                Ok(_) => false,
+                Err(at) if v.len() < SMALL => {
+                    v.insert(at, evidence);
+                    true
+                }
+                Err(_) => {
+                    let mut set: BTreeSet<Evidence> = std::mem::take(v).into_iter().collect();
+                    set.insert(evidence);
+                    self.0 = Repr::Large(set);
+                    true
+                }
+            },
+            Repr::Large(s) => s.insert(evidence),
+        }
+    }
+
+    /// The items in order.
+    pub fn iter(&self) -> Iter<'_> {
+        Iter(match &self.0 {
+            Repr::Small(v) => IterRepr::Small(v.iter()),
+            Repr::Large(s) => IterRepr::Large(s.iter()),
+        })
+    }
+}
+
+/// An iterator over an [`EvidenceSet`], in order.
+#[derive(Debug, Clone)]
+pub struct Iter<'a>(IterRepr<'a>);
+
+#[derive(Debug, Clone)]
+enum IterRepr<'a> {
+    Small(std::slice::Iter<'a, Evidence>),
+    Large(btree_set::Iter<'a, Evidence>),
+}
+
+impl<'a> Iterator for Iter<'a> {
+    type Item = &'a Evidence;
+
+    fn next(&mut self) -> Option<&'a Evidence> {
+        match &mut self.0 {
+            IterRepr::Small(i) => i.next(),
+            IterRepr::Large(i) => i.next(),
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match &self.0 {
+            IterRepr::Small(i) => i.size_hint(),
+            IterRepr::Large(i) => i.size_hint(),
+        }
+    }
+}
+
+impl DoubleEndedIterator for Iter<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        match &mut self.0 {
+            IterRepr::Small(i) => i.next_back(),
+            IterRepr::Large(i) => i.next_back(),
+        }
+    }
+}
+
+impl ExactSizeIterator for Iter<'_> {}
+
+impl<'a> IntoIterator for &'a EvidenceSet {
+    type Item = &'a Evidence;
+    type IntoIter = Iter<'a>;
+
+    fn into_iter(self) -> Iter<'a> {
+        self.iter()
+    }
+}
+
+impl Extend<Evidence> for EvidenceSet {
+    fn extend<I: IntoIterator<Item = Evidence>>(&mut self, items: I) {
+        for e in items {
+            self.insert(e);
+        }
+    }
+}
+
+impl FromIterator<Evidence> for EvidenceSet {
+    fn from_iter<I: IntoIterator<Item = Evidence>>(items: I) -> EvidenceSet {
+        let mut set = EvidenceSet::new();
+        set.extend(items);
+        set
+    }
+}
+
+impl From<BTreeSet<Evidence>> for EvidenceSet {
+    fn from(set: BTreeSet<Evidence>) -> EvidenceSet {
+        set.into_iter().collect()
+    }
+}
+
+impl std::fmt::Debug for EvidenceSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_set().entries(self.iter()).finish()
+    }
+}
+
+// Equality, order and hashing are those of the items in order, whichever form holds them.
+impl PartialEq for EvidenceSet {
+    fn eq(&self, other: &EvidenceSet) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for EvidenceSet {}
+
+impl PartialOrd for EvidenceSet {
+    fn partial_cmp(&self, other: &EvidenceSet) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for EvidenceSet {
+    fn cmp(&self, other: &EvidenceSet) -> Ordering {
+        self.iter().cmp(other.iter())
+    }
+}
+
+impl Hash for EvidenceSet {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.len().hash(state);
+        for e in self {
+            e.hash(state);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn evidence((doc, start): (u8, usize)) -> Evidence {
+        Evidence {
+            doc: Arc::from(format!("d{doc}")),
+            span: Span::new(start, start + 3),
+        }
+    }
+
+    proptest! {
+        /// Whatever the order of insertion and however large the set grows, it holds and
+        /// iterates what a `BTreeSet` would, and tells new items from repeats the same way.
+        #[test]
+        fn behaves_as_a_btree_set(items in proptest::collection::vec((0u8..6, 0usize..40), 0..60)) {
+            let mut set = EvidenceSet::new();
+            let mut model = BTreeSet::new();
+            for item in items {
+                let e = evidence(item);
+                prop_assert_eq!(set.insert(e.clone()), model.insert(e.clone()));
+                prop_assert!(set.contains(&e));
+                prop_assert_eq!(set.len(), model.len());
+            }
+            prop_assert!(set.iter().eq(model.iter()));
+            prop_assert!(set.iter().rev().eq(model.iter().rev()));
+            prop_assert_eq!(set.first(), model.first());
+            prop_assert!(!set.contains(&evidence((7, 0))));
+            let rebuilt: EvidenceSet = model.iter().rev().cloned().collect();
+            prop_assert_eq!(&rebuilt, &set);
+            prop_assert_eq!(rebuilt.cmp(&set), Ordering::Equal);
+        }
+
+        /// Sets compare as their items in order do, as `BTreeSet`s compare.
+        #[test]
+        fn orders_as_btree_sets_do(
+            a in proptest::collection::vec((0u8..3, 0usize..30), 0..40),
+            b in proptest::collection::vec((0u8..3, 0usize..30), 0..40),
+        ) {
+            let model = |items: &[(u8, usize)]| items.iter().copied().map(evidence).collect::<BTreeSet<_>>();
+            let set = |items: &[(u8, usize)]| items.iter().copied().map(evidence).collect::<EvidenceSet>();
+            prop_assert_eq!(set(&a).cmp(&set(&b)), model(&a).cmp(&model(&b)));
+            prop_assert_eq!(set(&a) == set(&b), model(&a) == model(&b));
+        }
+    }
+}
