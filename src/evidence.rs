@@ -7,14 +7,39 @@ use std::collections::{btree_set, BTreeSet};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-/// A span in a named document.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// A span in a named document. Ordered by document id, then span.
+#[derive(Debug, Clone, Hash)]
 pub struct Evidence {
     /// Document id, shared by every evidence of the document (one allocation per document,
     /// not per mention).
     pub doc: Arc<str>,
     /// Byte span into that document's text.
     pub span: Span,
+}
+
+// A document's evidence shares one `Arc`: comparing it needs no look at the ids' bytes.
+impl PartialEq for Evidence {
+    fn eq(&self, other: &Evidence) -> bool {
+        self.span == other.span && (Arc::ptr_eq(&self.doc, &other.doc) || self.doc == other.doc)
+    }
+}
+
+impl Eq for Evidence {}
+
+impl PartialOrd for Evidence {
+    fn partial_cmp(&self, other: &Evidence) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Evidence {
+    fn cmp(&self, other: &Evidence) -> Ordering {
+        if Arc::ptr_eq(&self.doc, &other.doc) {
+            self.span.cmp(&other.span)
+        } else {
+            self.doc.cmp(&other.doc).then(self.span.cmp(&other.span))
+        }
+    }
 }
 
 /// The evidence of a node or an edge: (document, span) pairs, sorted by document id then
@@ -253,6 +278,18 @@ mod tests {
             let rebuilt: EvidenceSet = model.iter().rev().cloned().collect();
             prop_assert_eq!(&rebuilt, &set);
             prop_assert_eq!(rebuilt.cmp(&set), Ordering::Equal);
+        }
+
+        /// Evidence compares as (document id, span) does, whether or not the ids share an `Arc`.
+        #[test]
+        fn evidence_orders_by_document_then_span(a in (0u8..3, 0usize..5), b in (0u8..3, 0usize..5), shared in any::<bool>()) {
+            let (x, mut y) = (evidence(a), evidence(b));
+            if shared && a.0 == b.0 {
+                y.doc = x.doc.clone();
+            }
+            let expected = (&*x.doc, x.span).cmp(&(&*y.doc, y.span));
+            prop_assert_eq!(x.cmp(&y), expected);
+            prop_assert_eq!(x == y, expected == Ordering::Equal);
         }
 
         /// Sets compare as their items in order do, as `BTreeSet`s compare.

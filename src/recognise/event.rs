@@ -18,12 +18,30 @@ static CONGRESS: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// What every match of [`CONGRESS`] holds: a numeral right before 大, 全会 or 工作会议.
+const CONGRESS_ANCHORS: &[&str] = &[
+    "一大",
+    "二大",
+    "三大",
+    "四大",
+    "五大",
+    "六大",
+    "七大",
+    "八大",
+    "九大",
+    "十大",
+    "全会",
+    "工作会议",
+];
+static CONGRESS_ANCHOR_SET: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| super::text::literal_set(CONGRESS_ANCHORS));
+
 pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
     for &line in &ctx.body.spans {
         let s = &ctx.text[line.range()];
-        // Every match ends in 大, 全会 or 工作会议: a line with none of them is not searched
-        // (the pattern's numerals, 一 above all, would start a search at nearly every clause).
-        if !(s.contains('大') || s.contains("全会") || s.contains("工作会议")) {
+        // A line without an anchor is not searched: the pattern's numerals, 一 above all,
+        // would start a search at nearly every clause, and 大 alone is in most lines.
+        if !CONGRESS_ANCHOR_SET.is_match(s) {
             continue;
         }
         for m in CONGRESS.find_iter(s) {
@@ -50,5 +68,30 @@ fn canonical(surface: &str) -> String {
         format!("党的{surface}")
     } else {
         surface.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The gate never hides a match: every match of the pattern holds an anchor.
+        #[test]
+        fn every_congress_match_holds_an_anchor(s in "[党的省委市中央全国经济农村工作会议届次中全大一二三四五六七八九十纪]{0,24}") {
+            for m in CONGRESS.find_iter(&s) {
+                prop_assert!(CONGRESS_ANCHOR_SET.is_match(m.as_str()), "{}", m.as_str());
+            }
+        }
+    }
+
+    #[test]
+    fn anchors_find_congresses_and_skip_lines_without() {
+        for line in ["党的二十大以来", "十九届五中全会", "中央农村工作会议", "二十届三中全会"]
+        {
+            assert!(CONGRESS_ANCHOR_SET.is_match(line), "{line}");
+        }
+        assert!(!CONGRESS_ANCHOR_SET.is_match("大力发展重大项目,扩大开放"));
     }
 }
