@@ -134,7 +134,6 @@ pub use {
     store::{QueryError, RdfStore, Solutions, SparqlQuery},
 };
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use gazetteer::Gazetteer;
 use lexicon::{Category, Lexicon};
@@ -316,12 +315,12 @@ impl Resources {
 
 /// The automata and patterns built from the lexicon alone.
 pub(crate) struct LexicalPatterns {
-    pub(crate) industries: AhoCorasick,
+    pub(crate) industries: recognise::WordSearch,
     /// (canonical name, surface) of each industry pattern.
     pub(crate) industry_names: Vec<(String, String)>,
     /// Surface form → canonical industry name.
     pub(crate) industry_lookup: HashMap<String, String>,
-    pub(crate) organizations: AhoCorasick,
+    pub(crate) organizations: recognise::WordSearch,
     /// (canonical name, surface) of each organisation pattern.
     pub(crate) organization_names: Vec<(String, String)>,
     /// Titles with their body prefix (市委书记, 省政协副主席, 党工委书记 …).
@@ -359,16 +358,7 @@ impl LexicalPatterns {
                 Category::Region => {}
             }
         }
-        let build = |names: &[(String, String)]| {
-            // A few hundred patterns: a DFA is small (well under a megabyte) and scans faster
-            // than the contiguous NFA the builder would pick above 100 patterns.
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .start_kind(aho_corasick::StartKind::Unanchored)
-                .build(names.iter().map(|(_, s)| s))
-                .expect("lexicon automaton builds")
-        };
+        let build = |names: &[(String, String)]| recognise::WordSearch::new(names.iter().map(|(_, s)| s.as_str()));
         titles.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
         titles.dedup();
         let title_alt = titles.iter().map(|t| regex::escape(t)).collect::<Vec<_>>().join("|");

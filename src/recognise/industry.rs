@@ -136,7 +136,7 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
             .find(|(_, c)| is_sentence_end(*c))
             .map_or(0, |(i, c)| i + c.len_utf8());
         for m in ctx.res.lexical.industries.find_iter(&s[from..]) {
-            let span = Span::new(line.start + from + m.start(), line.start + from + m.end());
+            let span = Span::new(line.start + from + m.start, line.start + from + m.end);
             if rec.covered(
                 span,
                 &[EntityKind::Industry, EntityKind::Place, EntityKind::Organization],
@@ -160,7 +160,7 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
             if !DEVELOP.is_match(&ctx.text[sent.start..span.end]) || NOT_SECTORS.is_match(&ctx.text[cl.range()]) {
                 continue;
             }
-            let (name, _) = &ctx.res.lexical.industry_names[m.pattern().as_usize()];
+            let (name, _) = &ctx.res.lexical.industry_names[m.word];
             let surface = &ctx.text[span.range()];
             let id = rec.add(EntityKind::Industry, name, surface, Some(span), EntityDetail::None);
             push_cue(ctx, rec, id, cl, None);

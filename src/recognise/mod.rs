@@ -17,6 +17,9 @@ mod person;
 mod place;
 mod project;
 mod text;
+mod words;
+
+pub(crate) use words::WordSearch;
 
 pub(crate) use place::PlaceIndex;
 pub(crate) use text::is_sentence_end;

@@ -127,14 +127,14 @@ fn shortest_stem(ctx: &Ctx<'_>, line_start: usize, suffix_start: usize) -> Optio
 fn lexicon_orgs(ctx: &Ctx<'_>, rec: &mut Recognition) {
     for &line in &ctx.body.spans {
         for m in ctx.res.lexical.organizations.find_iter(&ctx.text[line.range()]) {
-            let span = Span::new(line.start + m.start(), line.start + m.end());
+            let span = Span::new(line.start + m.start, line.start + m.end);
             // 上汽 inside 上汽通用五菱 is another company: a whole word only.
             let han_after = super::text::char_at(ctx.text, span.end).is_some_and(is_han);
             let han_before = char_before(ctx.text, span.start).is_some_and(is_han);
             if (han_after && !ctx.tokens.ends_at(span.end)) || (han_before && !ctx.tokens.starts_at(span.start)) {
                 continue;
             }
-            let (name, _) = &ctx.res.lexical.organization_names[m.pattern().as_usize()];
+            let (name, _) = &ctx.res.lexical.organization_names[m.word];
             let surface = &ctx.text[span.range()];
             rec.add(EntityKind::Organization, name, surface, Some(span), EntityDetail::None);
         }

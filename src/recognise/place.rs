@@ -10,12 +10,11 @@
 //!   (广德 in a 广东 article is not 安徽 广德市), while cities and provinces stay (西安).
 
 use super::text::{char_at, char_before, extend_left, has_proper_word, is_han};
-use super::{Ctx, LocalId, Recognition};
+use super::{Ctx, LocalId, Recognition, WordSearch};
 use crate::gazetteer::{AdCode, Gazetteer};
 use crate::lexicon::{Category, Lexicon};
 use crate::model::{EntityDetail, EntityKind, PlaceInfo, PlaceLevel};
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, MatchKind};
 use foldhash::{HashMap, HashMapExt};
 use regex::Regex;
 use std::collections::BTreeMap;
@@ -34,7 +33,7 @@ enum Target {
 
 /// The automaton over every place name. Built once per extractor.
 pub(crate) struct PlaceIndex {
-    ac: AhoCorasick,
+    names: WordSearch,
     targets: Vec<Target>,
 }
 
@@ -98,14 +97,8 @@ impl PlaceIndex {
                 }
             }
         }
-        // A DFA: built once, searched over every line of every document.
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .start_kind(aho_corasick::StartKind::Unanchored)
-            .build(&patterns)
-            .expect("place automaton builds");
-        PlaceIndex { ac, targets }
+        let names = WordSearch::new(patterns.iter().map(String::as_str));
+        PlaceIndex { names, targets }
     }
 }
 
@@ -132,15 +125,12 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) -> DocPlaces {
     let index = &res.places;
     let mut raw = Vec::new();
     for &line in &ctx.body.spans {
-        for m in index.ac.find_iter(&ctx.text[line.range()]) {
-            let span = Span::new(line.start + m.start(), line.start + m.end());
+        for m in index.names.find_iter(&ctx.text[line.range()]) {
+            let span = Span::new(line.start + m.start, line.start + m.end);
             if ctx.body.is_redacted(span) {
                 continue;
             }
-            raw.push(RawMatch {
-                span,
-                target: m.pattern().as_usize(),
-            });
+            raw.push(RawMatch { span, target: m.word });
         }
     }
 
@@ -312,7 +302,7 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
                 shortened.push((Span::new(start, span.end), kind.to_owned()));
                 continue;
             }
-            let mentions_place = anchor.is_some() || ctx.res.places.ac.is_match(stem);
+            let mentions_place = anchor.is_some() || ctx.res.places.names.is_match(stem);
             if !mentions_place && !has_proper_word(ctx, rec, stem_span) {
                 continue;
             }

@@ -336,7 +336,7 @@ fn add_project(ctx: &Ctx<'_>, rec: &mut Recognition, span: Span) -> Option<Local
         .lexical
         .industries
         .find(name)
-        .map(|m| ctx.res.lexical.industry_names[m.pattern().as_usize()].0.clone())
+        .map(|m| ctx.res.lexical.industry_names[m.word].0.clone())
         .and_then(|n| rec.find(EntityKind::Industry, &n));
     rec.projects.push(ProjectCue {
         project: id,
