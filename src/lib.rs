@@ -323,8 +323,8 @@ pub(crate) struct LexicalPatterns {
     pub(crate) organizations: recognise::WordSearch,
     /// (canonical name, surface) of each organisation pattern.
     pub(crate) organization_names: Vec<(String, String)>,
-    /// Titles with their body prefix (市委书记, 省政协副主席, 党工委书记 …).
-    pub(crate) titles: Regex,
+    /// Titles, alone or after the body that holds them (书记, 市委书记, 省政协副主席 …).
+    pub(crate) titles: recognise::WordSearch,
     /// A title at the start of a text.
     pub(crate) title_at_start: Regex,
     pub(crate) surnames: HashSet<char>,
@@ -362,8 +362,12 @@ impl LexicalPatterns {
         titles.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
         titles.dedup();
         let title_alt = titles.iter().map(|t| regex::escape(t)).collect::<Vec<_>>().join("|");
-        let org_alt = ORG_WORDS.iter().map(|t| regex::escape(t)).collect::<Vec<_>>().join("|");
-        let titles_re = Regex::new(&format!("(?:{org_alt})?(?:{title_alt})")).expect("title pattern builds");
+        // Every body followed by every title, and every title alone: the longest at each start.
+        let titles_with_bodies: Vec<String> = std::iter::once("")
+            .chain(ORG_WORDS.iter().copied())
+            .flat_map(|body| titles.iter().map(move |t| format!("{body}{t}")))
+            .collect();
+        let titles_search = recognise::WordSearch::new(titles_with_bodies.iter().map(String::as_str));
         let title_at_start = Regex::new(&format!("^(?:{title_alt}|常委)")).expect("title pattern builds");
 
         let surname_text = include_str!("../data/lexicon/surnames.txt");
@@ -386,7 +390,7 @@ impl LexicalPatterns {
             industry_lookup,
             organizations: build(&org_names),
             organization_names: org_names,
-            titles: titles_re,
+            titles: titles_search,
             title_at_start,
             surnames,
             compound_surnames,
@@ -615,6 +619,45 @@ impl Extractor {
                 self.merge_into(graph, ex);
             }
             Err(e) => errors.push(e),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::LazyLock;
+
+    static LEXICAL: LazyLock<LexicalPatterns> = LazyLock::new(|| LexicalPatterns::new(&Lexicon::builtin()));
+
+    fn titles() -> Vec<String> {
+        Lexicon::builtin().of(Category::Title).map(|e| e.name.clone()).collect()
+    }
+
+    proptest! {
+        /// Titles are found as the pattern `(?:BODY)?(?:TITLE)` (titles longest first) finds
+        /// them, leftmost-first: at the first start, a body if one leads to a title.
+        #[test]
+        fn titles_are_found_as_body_then_title(
+            pieces in proptest::collection::vec((0usize..200, 0usize..4), 0..8)
+        ) {
+            let titles = titles();
+            let mut sorted: Vec<&str> = titles.iter().map(String::as_str).collect();
+            sorted.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
+            let alt = |words: &[&str]| words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+            let pattern = Regex::new(&format!("(?:{})?(?:{})", alt(ORG_WORDS), alt(&sorted))).unwrap();
+            let fillers = ["", "张三", "、", "英德"];
+            let text: String = pieces
+                .iter()
+                .map(|&(i, f)| {
+                    let word = if i % 2 == 0 { ORG_WORDS[i / 2 % ORG_WORDS.len()] } else { titles[i / 2 % titles.len()].as_str() };
+                    format!("{word}{}", fillers[f])
+                })
+                .collect();
+            let expected: Vec<(usize, usize)> = pattern.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+            let found: Vec<(usize, usize)> = LEXICAL.titles.find_iter(&text).map(|m| (m.start, m.end)).collect();
+            prop_assert_eq!(found, expected, "{}", text);
         }
     }
 }

@@ -45,7 +45,7 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
         let mut chain: Vec<(Span, String, PostPlace)> = Vec::new();
         let mut last_end = None;
         for m in ctx.res.lexical.titles.find_iter(s) {
-            let span = Span::new(line.start + m.start(), line.start + m.end());
+            let span = Span::new(line.start + m.start, line.start + m.end);
             if ctx.body.is_redacted(span) {
                 chain.clear();
                 continue;
