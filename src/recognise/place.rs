@@ -16,7 +16,6 @@ use crate::lexicon::{Category, Lexicon};
 use crate::model::{EntityDetail, EntityKind, PlaceInfo, PlaceLevel};
 use crate::span::Span;
 use foldhash::{HashMap, HashMapExt};
-use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -248,12 +247,45 @@ fn choose(
     })
 }
 
-static ZONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?:国家级|国家|省级)?(?:高新技术产业开发区|高新区|经济技术开发区|经开区|经济开发区|开发区|工业园区|产业园区|",
-        r"产业园|工业园|科技园|物流园|示范园区|示范区|合作区|综合实验区|实验区|试验区|自由贸易试验区|自贸区|综合保税区|保税区|新片区|新区|科学城|产业城|产业新城)"
-    ))
-    .unwrap()
+/// Words that end a zone's name, and what may stand before them.
+const ZONE_WORDS: &[&str] = &[
+    "高新技术产业开发区",
+    "高新区",
+    "经济技术开发区",
+    "经开区",
+    "经济开发区",
+    "开发区",
+    "工业园区",
+    "产业园区",
+    "产业园",
+    "工业园",
+    "科技园",
+    "物流园",
+    "示范园区",
+    "示范区",
+    "合作区",
+    "综合实验区",
+    "实验区",
+    "试验区",
+    "自由贸易试验区",
+    "自贸区",
+    "综合保税区",
+    "保税区",
+    "新片区",
+    "新区",
+    "科学城",
+    "产业城",
+    "产业新城",
+];
+const ZONE_RANKS: &[&str] = &["", "国家级", "国家", "省级"];
+
+/// A zone word with its rank (国家级高新区): the longest at each start.
+static ZONE: LazyLock<WordSearch> = LazyLock::new(|| {
+    let words: Vec<String> = ZONE_RANKS
+        .iter()
+        .flat_map(|rank| ZONE_WORDS.iter().map(move |w| format!("{rank}{w}")))
+        .collect();
+    WordSearch::new(words.iter().map(String::as_str))
 });
 
 /// Suffixes that slogans use too (打造产业转型升级示范区): these zones need a place in their name.
@@ -268,11 +300,11 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
     let mut shortened: Vec<(Span, String)> = Vec::new();
     for &line in &ctx.body.spans {
         for m in ZONE.find_iter(&ctx.text[line.range()]) {
-            let span = Span::new(line.start + m.start(), line.start + m.end());
+            let span = Span::new(line.start + m.start, line.start + m.end);
             if ctx.body.is_redacted(span) {
                 continue;
             }
-            let word = m.as_str();
+            let word = &ctx.text[span.range()];
             let suffix = word
                 .trim_start_matches("国家级")
                 .trim_start_matches("国家")
@@ -420,6 +452,32 @@ pub(crate) fn from_name_prefixes(ctx: &Ctx<'_>, rec: &mut Recognition) {
                 Some(span),
                 EntityDetail::Place(info.clone()),
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use regex::Regex;
+
+    proptest! {
+        /// Zone words are found as the pattern `(?:国家级|国家|省级)?(?:WORD|…)` found them.
+        #[test]
+        fn zone_words_are_found_as_rank_then_word(
+            pieces in proptest::collection::vec((0usize..4, 0usize..27, 0usize..4), 0..8)
+        ) {
+            let alt = |words: &[&str]| words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+            let pattern = Regex::new(&format!("(?:{})?(?:{})", alt(&ZONE_RANKS[1..]), alt(ZONE_WORDS))).unwrap();
+            let fillers = ["", "江门", "、", "产业"];
+            let text: String = pieces
+                .iter()
+                .map(|&(r, w, f)| format!("{}{}{}", ZONE_RANKS[r], ZONE_WORDS[w], fillers[f]))
+                .collect();
+            let expected: Vec<(usize, usize)> = pattern.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+            let found: Vec<(usize, usize)> = ZONE.find_iter(&text).map(|m| (m.start, m.end)).collect();
+            prop_assert_eq!(found, expected, "{}", text);
         }
     }
 }
