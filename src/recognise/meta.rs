@@ -54,10 +54,12 @@ fn source_matches(text: &str) -> Vec<(usize, regex::Captures<'_>)> {
         if at < next || at > text.len() {
             continue;
         }
-        let caps = if line_start {
-            SOURCE_BYLINE_AT.captures(&text[at..])
+        let pattern = if line_start { &*SOURCE_BYLINE_AT } else { &*SOURCE_INLINE_AT };
+        // Nearly every start fails: `is_match` says so without allocating the captures.
+        let caps = if pattern.is_match(&text[at..]) {
+            pattern.captures(&text[at..])
         } else {
-            SOURCE_INLINE_AT.captures(&text[at..])
+            None
         };
         if let Some(caps) = caps {
             next = at + caps.get(0).map_or(1, |m| m.end().max(1));
