@@ -117,6 +117,11 @@ impl EvidenceSet {
             Repr::Small(v) => match v.binary_search(&evidence) {
                 Ok(_) => false,
                 Err(at) if v.len() < SMALL => {
+                    // Most sets never grow past one item: no room for four (a vector's first
+                    // growth) until a second comes.
+                    if v.capacity() == 0 {
+                        v.reserve_exact(1);
+                    }
                     v.insert(at, evidence);
                     true
                 }
