@@ -54,7 +54,11 @@ fn source_matches(text: &str) -> Vec<(usize, regex::Captures<'_>)> {
         if at < next || at > text.len() {
             continue;
         }
-        let pattern = if line_start { &*SOURCE_BYLINE_AT } else { &*SOURCE_INLINE_AT };
+        let pattern = if line_start {
+            &*SOURCE_BYLINE_AT
+        } else {
+            &*SOURCE_INLINE_AT
+        };
         // Nearly every start fails: `is_match` says so without allocating the captures.
         let caps = if pattern.is_match(&text[at..]) {
             pattern.captures(&text[at..])
