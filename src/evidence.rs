@@ -8,7 +8,7 @@ use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 /// A span in a named document. Ordered by document id, then span.
-#[derive(Debug, Clone, Hash)]
+#[derive(Debug, Clone)]
 pub struct Evidence {
     /// Document id, shared by every evidence of the document (one allocation per document,
     /// not per mention).
@@ -25,6 +25,13 @@ impl PartialEq for Evidence {
 }
 
 impl Eq for Evidence {}
+
+impl Hash for Evidence {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.doc.hash(state);
+        self.span.hash(state);
+    }
+}
 
 impl PartialOrd for Evidence {
     fn partial_cmp(&self, other: &Evidence) -> Option<Ordering> {
@@ -295,6 +302,14 @@ mod tests {
             let expected = (&*x.doc, x.span).cmp(&(&*y.doc, y.span));
             prop_assert_eq!(x.cmp(&y), expected);
             prop_assert_eq!(x == y, expected == Ordering::Equal);
+            if x == y {
+                let hash = |e: &Evidence| {
+                    let mut h = std::hash::DefaultHasher::new();
+                    e.hash(&mut h);
+                    h.finish()
+                };
+                prop_assert_eq!(hash(&x), hash(&y));
+            }
         }
 
         /// Sets compare as their items in order do, as `BTreeSet`s compare.
