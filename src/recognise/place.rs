@@ -1,7 +1,8 @@
 //! Places: divisions of the gazetteer, zones and parks, regions, countries.
 //!
-//! Divisions are found with one Aho-Corasick automaton over every full name and short form
-//! (leftmost-longest, so 英德市 wins over 英德). A short form is ambiguous twice over: it may
+//! Divisions are found with one Aho-Corasick automaton (daachorse's, character by character:
+//! see [`WordSearch`]) over every full name and short form (leftmost-longest, so 英德市 wins
+//! over 英德). A short form is ambiguous twice over: it may
 //! name several divisions (朝阳), and it may be an ordinary word. Both are settled by
 //! context:
 //! - the document's *dominant province* is tallied from the unambiguous mentions;
