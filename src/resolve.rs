@@ -151,32 +151,37 @@ impl KnowledgeGraph {
                 doc: doc.clone(),
                 span: *s,
             });
-            let existing = self.edges.get(&(h, t, r.kind)).and_then(|same| {
-                same.as_slice()
+            // One look-up finds the edges with these ends and kind, and where a new one goes.
+            let same_ends = self.edges.entry((h, t, r.kind));
+            let graph = &mut self.graph;
+            let existing = match &same_ends {
+                Entry::Occupied(same) => same
+                    .get()
+                    .as_slice()
                     .iter()
                     .copied()
-                    .find(|e| self.graph[*e].attrs == r.attrs)
-            });
-            match existing {
-                Some(e) => self.graph[e].evidence.extend(evidence),
-                None => {
-                    let e = self.graph.add_edge(
-                        h,
-                        t,
-                        Edge {
-                            kind: r.kind,
-                            attrs: r.attrs.clone(),
-                            rule: r.rule.to_owned(),
-                            evidence: evidence.collect(),
-                            source: r.source,
-                        },
-                    );
-                    match self.edges.entry((h, t, r.kind)) {
-                        Entry::Occupied(mut same) => same.get_mut().push(e),
-                        Entry::Vacant(slot) => {
-                            slot.insert(SameEnds::One(e));
-                        }
-                    }
+                    .find(|e| graph[*e].attrs == r.attrs),
+                Entry::Vacant(_) => None,
+            };
+            if let Some(e) = existing {
+                graph[e].evidence.extend(evidence);
+                continue;
+            }
+            let e = graph.add_edge(
+                h,
+                t,
+                Edge {
+                    kind: r.kind,
+                    attrs: r.attrs.clone(),
+                    rule: r.rule.to_owned(),
+                    evidence: evidence.collect(),
+                    source: r.source,
+                },
+            );
+            match same_ends {
+                Entry::Occupied(mut same) => same.get_mut().push(e),
+                Entry::Vacant(slot) => {
+                    slot.insert(SameEnds::One(e));
                 }
             }
         }
@@ -273,7 +278,7 @@ mod tests {
         graph.merge(post("e", "市委副书记", 40));
         graph.merge(post("f", "市委副书记", 50));
         let official = graph.by_id("official:张三").unwrap();
-        let posts: Vec<(&str, Vec<&str>)> = graph
+        let mut got: Vec<(&str, Vec<&str>)> = graph
             .posts_of(official)
             .iter()
             .map(|(e, _)| {
@@ -286,7 +291,6 @@ mod tests {
             ("市长", vec!["b", "d"]),
             ("市委副书记", vec!["e", "f"]),
         ];
-        let mut got = posts.clone();
         got.sort();
         expected.sort();
         assert_eq!(got, expected);
