@@ -362,12 +362,7 @@ impl LexicalPatterns {
         titles.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
         titles.dedup();
         let title_alt = titles.iter().map(|t| regex::escape(t)).collect::<Vec<_>>().join("|");
-        // Every body followed by every title, and every title alone: the longest at each start.
-        let titles_with_bodies: Vec<String> = std::iter::once("")
-            .chain(ORG_WORDS.iter().copied())
-            .flat_map(|body| titles.iter().map(move |t| format!("{body}{t}")))
-            .collect();
-        let titles_search = recognise::WordSearch::new(titles_with_bodies.iter().map(String::as_str));
+        let titles_search = recognise::WordSearch::with_optional_prefixes(ORG_WORDS, &titles);
         let title_at_start = Regex::new(&format!("^(?:{title_alt}|常委)")).expect("title pattern builds");
 
         let surname_text = include_str!("../data/lexicon/surnames.txt");

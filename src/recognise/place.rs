@@ -2,9 +2,8 @@
 //!
 //! Divisions are found with one Aho-Corasick automaton (daachorse's, character by character:
 //! see [`WordSearch`]) over every full name and short form (leftmost-longest, so 英德市 wins
-//! over 英德). A short form is ambiguous twice over: it may
-//! name several divisions (朝阳), and it may be an ordinary word. Both are settled by
-//! context:
+//! over 英德). A short form is ambiguous twice over: it may name several divisions (朝阳), and
+//! it may be an ordinary word. Both are settled by context:
 //! - the document's *dominant province* is tallied from the unambiguous mentions;
 //! - a short form must be a whole word and not the start of a street name (南山路);
 //! - a county or district named by a short form outside the dominant province is dropped
@@ -278,16 +277,10 @@ const ZONE_WORDS: &[&str] = &[
     "产业城",
     "产业新城",
 ];
-const ZONE_RANKS: &[&str] = &["", "国家级", "国家", "省级"];
+const ZONE_RANKS: &[&str] = &["国家级", "国家", "省级"];
 
-/// A zone word with its rank (国家级高新区): the longest at each start.
-static ZONE: LazyLock<WordSearch> = LazyLock::new(|| {
-    let words: Vec<String> = ZONE_RANKS
-        .iter()
-        .flat_map(|rank| ZONE_WORDS.iter().map(move |w| format!("{rank}{w}")))
-        .collect();
-    WordSearch::new(words.iter().map(String::as_str))
-});
+/// A zone word, with its rank or without (国家级高新区, 高新区): the longest at each start.
+static ZONE: LazyLock<WordSearch> = LazyLock::new(|| WordSearch::with_optional_prefixes(ZONE_RANKS, ZONE_WORDS));
 
 /// Suffixes that slogans use too (打造产业转型升级示范区): these zones need a place in their name.
 const SLOGAN_PRONE: &[&str] = &["示范区", "合作区", "试验区", "示范园区", "新区", "产业新城"];
@@ -306,10 +299,7 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
                 continue;
             }
             let word = &ctx.text[span.range()];
-            let suffix = word
-                .trim_start_matches("国家级")
-                .trim_start_matches("国家")
-                .trim_start_matches("省级");
+            let suffix = ZONE_RANKS.iter().fold(word, |w, rank| w.trim_start_matches(rank));
             let kind = canonical_zone_word(suffix);
             // 江门高新产业新城中心 is a project; its zone word is part of the name.
             if ctx.text[span.end..line.end].starts_with("中心") {
@@ -470,11 +460,12 @@ mod tests {
             pieces in proptest::collection::vec((0usize..4, 0usize..27, 0usize..4), 0..8)
         ) {
             let alt = |words: &[&str]| words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
-            let pattern = Regex::new(&format!("(?:{})?(?:{})", alt(&ZONE_RANKS[1..]), alt(ZONE_WORDS))).unwrap();
+            let pattern = Regex::new(&format!("(?:{})?(?:{})", alt(ZONE_RANKS), alt(ZONE_WORDS))).unwrap();
+            let ranks = [&[""], ZONE_RANKS].concat();
             let fillers = ["", "江门", "、", "产业"];
             let text: String = pieces
                 .iter()
-                .map(|&(r, w, f)| format!("{}{}{}", ZONE_RANKS[r], ZONE_WORDS[w], fillers[f]))
+                .map(|&(r, w, f)| format!("{}{}{}", ranks[r], ZONE_WORDS[w], fillers[f]))
                 .collect();
             let expected: Vec<(usize, usize)> = pattern.find_iter(&text).map(|m| (m.start(), m.end())).collect();
             let found: Vec<(usize, usize)> = ZONE.find_iter(&text).map(|m| (m.start, m.end)).collect();

@@ -49,6 +49,17 @@ impl WordSearch {
         }
     }
 
+    /// A search for each of `words`, alone or after any of `prefixes` (市委 + 书记, 国家级 +
+    /// 高新区): the pattern `(?:PREFIX|…)?(?:WORD|…)` as a list of words. A match's `word` is a
+    /// position in that list, not in `words`.
+    pub(crate) fn with_optional_prefixes(prefixes: &[&str], words: &[&str]) -> WordSearch {
+        let all: Vec<String> = std::iter::once("")
+            .chain(prefixes.iter().copied())
+            .flat_map(|prefix| words.iter().map(move |w| format!("{prefix}{w}")))
+            .collect();
+        WordSearch::new(all.iter().map(String::as_str))
+    }
+
     /// The matches in `hay`, in order, none overlapping.
     pub(crate) fn find_iter<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = WordMatch> + 'h {
         self.automaton
