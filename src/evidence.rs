@@ -53,8 +53,11 @@ impl Ord for Evidence {
 /// span, without repeats — a set like `BTreeSet<Evidence>`, iterated in the same order.
 ///
 /// Most sets hold the few mentions one document makes: those are a sorted vector, one small
-/// allocation. A set that grows past 16 items (a province every interview names) becomes a
-/// B-tree, so adding evidence stays O(log n) however many documents share the node.
+/// allocation. Merging adds evidence in order (documents in id order, each one's spans in
+/// text order), so a large set (a province every interview names) stays a vector as long as
+/// items come after its last one, each added in O(1). The first item out of order in a
+/// vector past 16 items turns it into a B-tree, once: adding evidence stays O(log n) in any
+/// order, however many documents share the node.
 ///
 /// ```
 /// use interview_kg::{Evidence, EvidenceSet, Span};
@@ -71,7 +74,7 @@ pub struct EvidenceSet(Repr);
 
 #[derive(Clone)]
 enum Repr {
-    /// Sorted, no repeats, at most [`SMALL`] items.
+    /// Sorted, no repeats: at most [`SMALL`] items, or more that came in order.
     Small(Vec<Evidence>),
     Large(BTreeSet<Evidence>),
 }
@@ -82,8 +85,9 @@ impl Default for Repr {
     }
 }
 
-/// The size past which a set becomes a B-tree: inserting into a sorted vector moves up to
-/// this many items, which costs less than a B-tree node's allocation below it.
+/// The size past which an item out of order turns a set into a B-tree: inserting into a
+/// sorted vector moves up to this many items, which costs less than a B-tree node's
+/// allocation below it.
 const SMALL: usize = 16;
 
 impl EvidenceSet {
@@ -121,6 +125,11 @@ impl EvidenceSet {
     /// Adds `evidence`; returns whether it was new.
     pub fn insert(&mut self, evidence: Evidence) -> bool {
         match &mut self.0 {
+            // After the last item: the way merging adds evidence.
+            Repr::Small(v) if v.last().is_some_and(|last| *last < evidence) => {
+                v.push(evidence);
+                true
+            }
             Repr::Small(v) => match v.binary_search(&evidence) {
                 Ok(_) => false,
                 Err(at) if v.len() < SMALL => {
@@ -290,6 +299,25 @@ mod tests {
             let rebuilt: EvidenceSet = model.iter().rev().cloned().collect();
             prop_assert_eq!(&rebuilt, &set);
             prop_assert_eq!(rebuilt.cmp(&set), Ordering::Equal);
+        }
+
+        /// A set built mostly in order (as merging builds it) grows past 16 items as a
+        /// vector; items out of order after that still land where a `BTreeSet` puts them.
+        #[test]
+        fn in_order_then_any_order_behaves_as_a_btree_set(
+            mut ordered in proptest::collection::vec((0u8..6, 0usize..40), 0..60),
+            then in proptest::collection::vec((0u8..6, 0usize..40), 0..20),
+        ) {
+            ordered.sort();
+            let mut set = EvidenceSet::new();
+            let mut model = BTreeSet::new();
+            for item in ordered.into_iter().chain(then) {
+                let e = evidence(item);
+                prop_assert_eq!(set.insert(e.clone()), model.insert(e.clone()));
+                prop_assert_eq!(set.len(), model.len());
+            }
+            prop_assert!(set.iter().eq(model.iter()));
+            prop_assert!(set.iter().rev().eq(model.iter().rev()));
         }
 
         /// Evidence compares as (document id, span) does, whether or not the ids share an `Arc`.
