@@ -109,20 +109,26 @@ pub fn find_body(text: &str, is_html: bool) -> Body {
         let line = &text[span.range()];
         let chars = line.chars().count();
         short.push(chars <= 80);
+        // Each pattern below runs only on lines that have what it needs at their ends: most
+        // lines have not, and a pattern not anchored at the start reads the whole line.
+        let gate = Gate::of(line);
         // "标题 第1张" is an image caption repeating the headline.
-        let key_str = match CAPTION_COUNTER.find(line) {
+        let key_str = match gate.caption.then(|| CAPTION_COUNTER.find(line)).flatten() {
             Some(m) => &line[..m.start()],
             None => line,
         };
         // (A picture gallery link, …图库, is furniture too: a suffix test, so that the
         // anchored pattern stops early on ordinary lines.)
-        let mark = if FURNITURE.is_match(line) || line.ends_with("图库") || BREADCRUMB.is_match(line) || is_menu(line)
+        let mark = if FURNITURE.is_match(line)
+            || line.ends_with("图库")
+            || (gate.breadcrumb && BREADCRUMB.is_match(line))
+            || is_menu(line)
         {
             Mark::Drop(DropReason::Furniture)
         } else if line.starts_with(['•', '●', '·', '▪', '■', '◆', '►', '▶', '○', '◇'])
-            || ONLY_TIMESTAMP.is_match(line)
-            || (chars <= 80 && LEADING_TIMESTAMP.is_match(line))
-            || (chars <= 80 && TIMESTAMP.is_match(line) && !line.contains("来源"))
+            || (gate.only_timestamp && ONLY_TIMESTAMP.is_match(line))
+            || (chars <= 80 && gate.leading_timestamp && LEADING_TIMESTAMP.is_match(line))
+            || (chars <= 80 && gate.timestamp && TIMESTAMP.is_match(line) && !line.contains("来源"))
         {
             Mark::Drop(DropReason::NewsList)
         } else if chars >= 6 && !seen.insert(key_str) {
@@ -178,6 +184,40 @@ pub fn find_body(text: &str, is_html: bool) -> Body {
         }
     }
     body
+}
+
+/// Which of the line patterns can match a line, from its first and last characters (and,
+/// for breadcrumbs, whether it has a separator): each is what its pattern requires, so a
+/// pattern skipped is a pattern that would have failed. A property test holds each pattern
+/// to its gate.
+#[derive(Debug, Clone, Copy)]
+struct Gate {
+    /// [`CAPTION_COUNTER`] ends in 张 or 页, then white space.
+    caption: bool,
+    /// [`BREADCRUMB`] has at least one separator.
+    breadcrumb: bool,
+    /// [`ONLY_TIMESTAMP`] opens with a digit, a space or one of `:/.-年月日`.
+    only_timestamp: bool,
+    /// [`LEADING_TIMESTAMP`] opens with a bracket, a space or a digit.
+    leading_timestamp: bool,
+    /// [`TIMESTAMP`] ends in a digit, then white space.
+    timestamp: bool,
+}
+
+impl Gate {
+    fn of(line: &str) -> Gate {
+        // `\d` and `\s` are Unicode classes: `is_numeric` holds for every `\d` (and more),
+        // `is_whitespace` is `\s` exactly.
+        let first = line.chars().next();
+        let last = line.trim_end().chars().next_back();
+        Gate {
+            caption: matches!(last, Some('张' | '页')),
+            breadcrumb: line.contains(['>', '＞', '›', '»']),
+            only_timestamp: first.is_some_and(|c| c.is_numeric() || c.is_whitespace() || ":/.-年月日".contains(c)),
+            leading_timestamp: first.is_some_and(|c| c.is_numeric() || c.is_whitespace() || "[【(（".contains(c)),
+            timestamp: last.is_some_and(char::is_numeric),
+        }
+    }
 }
 
 /// A menu: five or more short words separated by spaces (精彩推荐 滚动 新闻 广州 广东 …).
@@ -345,6 +385,47 @@ mod tests {
 
     fn kept(text: &str) -> Vec<&str> {
         find_body(text, false).spans.iter().map(|s| &text[s.range()]).collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        /// A line pattern matches only lines its gate lets through.
+        #[test]
+        fn gates_pass_every_line_their_pattern_matches(
+            line in concat!(
+                r"[\[【(（ ]?[新闻中心广东 0-9]{0,4}",
+                r"(第 ?[0-9０-９٣]{1,2} ?[张页]|[0-9０-９٣]{4}[-/.年][0-9０-９]{1,2}[-/.月][0-9０-９]{1,2}日?",
+                r"|[0-9０-９٣]{1,2}:[0-9０-９٣]{2}|[>＞›»]|[\]】)）]|[ \t\u{3000}]|[新闻中心广东]{1,3}){0,4}",
+            ),
+        ) {
+            let gate = Gate::of(&line);
+            proptest::prop_assert!(!CAPTION_COUNTER.is_match(&line) || gate.caption);
+            proptest::prop_assert!(!BREADCRUMB.is_match(&line) || gate.breadcrumb);
+            proptest::prop_assert!(!ONLY_TIMESTAMP.is_match(&line) || gate.only_timestamp);
+            proptest::prop_assert!(!LEADING_TIMESTAMP.is_match(&line) || gate.leading_timestamp);
+            proptest::prop_assert!(!TIMESTAMP.is_match(&line) || gate.timestamp);
+        }
+    }
+
+    #[test]
+    fn gates_let_through_the_lines_the_patterns_are_for() {
+        let cases = [
+            ("新闻中心>广东>政经热闻", &BREADCRUMB),
+            ("肇庆召开大会 第2张", &CAPTION_COUNTER),
+            ("2023-02-19", &ONLY_TIMESTAMP),
+            ("【2023-02-19】杭州亚运会筹备", &LEADING_TIMESTAMP),
+            ("北京迎来首场降雪 2021-01-20 ", &TIMESTAMP),
+        ];
+        for (line, pattern) in cases {
+            assert!(pattern.is_match(line), "{line}");
+        }
+        let g = |l: &str| Gate::of(l);
+        assert!(g(cases[0].0).breadcrumb && g(cases[1].0).caption && g(cases[2].0).only_timestamp);
+        assert!(g(cases[3].0).leading_timestamp && g(cases[4].0).timestamp);
+        let prose = g("肇庆将加快发展新能源汽车产业。");
+        assert!(
+            !(prose.caption || prose.breadcrumb || prose.only_timestamp || prose.leading_timestamp || prose.timestamp)
+        );
     }
 
     #[test]
