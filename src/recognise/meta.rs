@@ -54,6 +54,9 @@ fn source_matches(text: &str) -> Vec<(usize, regex::Captures<'_>)> {
         if at < next || at > text.len() {
             continue;
         }
+        if line_start && !byline_may_start(&text[at..]) {
+            continue;
+        }
         let pattern = if line_start {
             &*SOURCE_BYLINE_AT
         } else {
@@ -72,6 +75,15 @@ fn source_matches(text: &str) -> Vec<(usize, regex::Captures<'_>)> {
     }
     out
 }
+/// Whether a by-line can start at the start of `s`: each branch of [`SOURCE_BYLINE`] has,
+/// after any white space, a 1 or 2 (a year) first, or a colon or white space within its first
+/// ten characters (after a medium's name of at most nine). Ordinary lines of prose have
+/// neither, and skip the pattern.
+fn byline_may_start(s: &str) -> bool {
+    let s = s.trim_start();
+    s.starts_with(['1', '2']) || s.chars().take(10).any(|c| c == ':' || c == '：' || c.is_whitespace())
+}
+
 static MEDIA_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\p{Han}{1,8}(?:日报|晚报|早报|商报|时报|都市报|报|网|在线|电视台|广播电视台|融媒体中心|发布|新闻|杂志|通讯社|客户端)$").unwrap()
 });
@@ -230,6 +242,20 @@ mod tests {
             let expected: Vec<_> = whole.captures_iter(&text).map(|c| summary(0, c)).collect();
             let found: Vec<_> = source_matches(&text).into_iter().map(|(o, c)| summary(o, c)).collect();
             prop_assert_eq!(found, expected);
+        }
+
+        /// A by-line matches only where its gate lets the pattern run.
+        #[test]
+        fn bylines_start_where_their_gate_allows(
+            text in prop_oneof![
+                "(金华|中安|广东|日报|网|在线|电视台|：|:| |\u{3000}|\n|2023|1998|-|02|年|月|日|12:30){0,12}",
+                concat!(
+                    "[ \u{3000}\n]{0,2}(2023-02-02 |1998年1月1日 |2023年02月20日 12:30 )?",
+                    "(金华|广东|中安|温){1,3}(日报|网|在线|电视台)[：: \u{3000}]{1,2}(2023-|1998年)?(金华|日报|12:30|\n){0,2}",
+                ),
+            ]
+        ) {
+            prop_assert!(!SOURCE_BYLINE_AT.is_match(&text) || byline_may_start(&text));
         }
     }
 }
