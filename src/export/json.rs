@@ -361,11 +361,15 @@ fn pretty_field<W: Write, T: Sync, V: Pretty>(
             .zip(bufs.par_iter_mut())
             .for_each(|(chunk, buf)| {
                 buf.clear();
+                let mut scratch = Vec::new();
                 for (i, item) in chunk.iter().enumerate() {
                     if i > 0 {
                         buf.extend_from_slice(b",\n");
                     }
-                    let mut w = PrettyWriter { buf: &mut *buf };
+                    let mut w = PrettyWriter {
+                        buf: &mut *buf,
+                        scratch: &mut scratch,
+                    };
                     w.indent(2);
                     to_view(item).pretty(&mut w, 2);
                 }
@@ -403,6 +407,9 @@ fn pretty_field<W: Write, T: Sync, V: Pretty>(
 /// printing the export this way takes a fraction of serde_json's time.
 struct PrettyWriter<'b> {
     buf: &'b mut Vec<u8>,
+    /// Room for the fixed bytes of a span array's items (see [`PrettyWriter::spans`]),
+    /// reused from item to item.
+    scratch: &'b mut Vec<u8>,
 }
 
 impl PrettyWriter<'_> {
@@ -412,43 +419,7 @@ impl PrettyWriter<'_> {
 
     /// A string, escaped as serde_json escapes it.
     fn string(&mut self, s: &str) {
-        self.buf.push(b'"');
-        let bytes = s.as_bytes();
-        // Names and ids almost never hold a character to escape: a branch-free test of 16
-        // bytes at a time, then one copy.
-        let plain = bytes.chunks(16).all(|c| {
-            !c.iter()
-                .fold(false, |e, &b| e | (b < 0x20) | (b == b'"') | (b == b'\\'))
-        });
-        if plain {
-            self.buf.extend_from_slice(bytes);
-            self.buf.push(b'"');
-            return;
-        }
-        const HEX: &[u8; 16] = b"0123456789abcdef";
-        let mut from = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            let unicode;
-            let escape: &[u8] = match b {
-                b'"' => b"\\\"",
-                b'\\' => b"\\\\",
-                b'\n' => b"\\n",
-                b'\r' => b"\\r",
-                b'\t' => b"\\t",
-                0x08 => b"\\b",
-                0x0c => b"\\f",
-                0..=0x1f => {
-                    unicode = [b'\\', b'u', b'0', b'0', HEX[(b >> 4) as usize], HEX[(b & 0xf) as usize]];
-                    &unicode
-                }
-                _ => continue,
-            };
-            self.buf.extend_from_slice(&bytes[from..i]);
-            self.buf.extend_from_slice(escape);
-            from = i + 1;
-        }
-        self.buf.extend_from_slice(&bytes[from..]);
-        self.buf.push(b'"');
+        push_string(self.buf, s);
     }
 
     fn number(&mut self, n: usize) {
@@ -466,11 +437,14 @@ impl PrettyWriter<'_> {
         self.indent(o.depth + 1);
     }
 
-    /// Starts the value of the field `key` of an object.
+    /// Starts the value of the field `key` of an object. Keys are the export's own field
+    /// names, which need no escaping.
     fn key(&mut self, o: &mut Open, key: &str) {
+        debug_assert!(!needs_escape(key.as_bytes()), "{key}");
         self.item(o);
-        self.string(key);
-        self.buf.extend_from_slice(b": ");
+        self.buf.push(b'"');
+        self.buf.extend_from_slice(key.as_bytes());
+        self.buf.extend_from_slice(b"\": ");
     }
 
     /// A string field, left out when absent (as `skip_serializing_if` does).
@@ -493,21 +467,114 @@ impl PrettyWriter<'_> {
         }
     }
 
-    /// An array of spans at `depth`.
+    /// An array of spans at `depth`, each item an object of `doc`, `end`, `start`.
+    ///
+    /// Spans are most of an export's bytes, and every item has the same shape: the bytes up
+    /// to its first number are built once for each run of items from one document (items
+    /// come sorted by document), the bytes between and after the numbers once for the array.
     fn spans(&mut self, spans: &Spans<'_>, depth: usize) {
-        let mut list = Open::array(depth);
-        for e in spans.0 {
-            self.item(&mut list);
-            let mut o = Open::object(depth + 1);
-            self.string_field(&mut o, "doc", Some(&e.doc));
-            self.key(&mut o, "end");
-            self.number(e.span.end);
-            self.key(&mut o, "start");
-            self.number(e.span.start);
-            self.close(o);
+        if spans.0.is_empty() {
+            self.buf.extend_from_slice(b"[]");
+            return;
         }
-        self.close(list);
+        let pad = |n: usize| std::iter::repeat_n(b' ', 2 * n);
+        // In `scratch`: `, "start": ` then `}` (with their line breaks and indents), then
+        // `{ "doc": "ID", "end": ` for the current document.
+        let fixed = &mut *self.scratch;
+        fixed.clear();
+        fixed.extend_from_slice(b",\n");
+        fixed.extend(pad(depth + 2));
+        fixed.extend_from_slice(b"\"start\": ");
+        let tail_at = fixed.len();
+        fixed.push(b'\n');
+        fixed.extend(pad(depth + 1));
+        fixed.push(b'}');
+        let head_at = fixed.len();
+        let mut doc: Option<&std::sync::Arc<str>> = None;
+        for (i, e) in spans.0.iter().enumerate() {
+            if !doc.is_some_and(|d| std::sync::Arc::ptr_eq(d, &e.doc)) {
+                fixed.truncate(head_at);
+                fixed.extend_from_slice(b"{\n");
+                fixed.extend(pad(depth + 2));
+                fixed.extend_from_slice(b"\"doc\": ");
+                push_string(fixed, &e.doc);
+                fixed.extend_from_slice(b",\n");
+                fixed.extend(pad(depth + 2));
+                fixed.extend_from_slice(b"\"end\": ");
+                doc = Some(&e.doc);
+            }
+            self.buf.extend_from_slice(if i == 0 { b"[\n" } else { b",\n" });
+            self.buf.extend(pad(depth + 1));
+            self.buf.extend_from_slice(&fixed[head_at..]);
+            self.buf
+                .extend_from_slice(itoa::Buffer::new().format(e.span.end).as_bytes());
+            self.buf.extend_from_slice(&fixed[..tail_at]);
+            self.buf
+                .extend_from_slice(itoa::Buffer::new().format(e.span.start).as_bytes());
+            self.buf.extend_from_slice(&fixed[tail_at..head_at]);
+        }
+        self.buf.push(b'\n');
+        self.indent(depth);
+        self.buf.push(b']');
     }
+}
+
+/// Appends `s` as a JSON string, escaped as serde_json escapes it.
+fn push_string(buf: &mut Vec<u8>, s: &str) {
+    buf.push(b'"');
+    let bytes = s.as_bytes();
+    // Names and ids almost never hold a character to escape: test, then one copy.
+    if !needs_escape(bytes) {
+        buf.extend_from_slice(bytes);
+        buf.push(b'"');
+        return;
+    }
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let unicode;
+        let escape: &[u8] = match b {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0x08 => b"\\b",
+            0x0c => b"\\f",
+            0..=0x1f => {
+                unicode = [b'\\', b'u', b'0', b'0', HEX[(b >> 4) as usize], HEX[(b & 0xf) as usize]];
+                &unicode
+            }
+            _ => continue,
+        };
+        buf.extend_from_slice(&bytes[from..i]);
+        buf.extend_from_slice(escape);
+        from = i + 1;
+    }
+    buf.extend_from_slice(&bytes[from..]);
+    buf.push(b'"');
+}
+
+/// Whether `bytes` hold a byte JSON escapes: a control character, `"` or `\`. Eight bytes
+/// at a time, by the bit tricks that find a zero byte in a word ("haszero", "hasless").
+fn needs_escape(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let hit = |x: u64| {
+        let below_space = x.wrapping_sub(ONES * 0x20) & !x;
+        let quote = x ^ (ONES * u64::from(b'"'));
+        let backslash = x ^ (ONES * u64::from(b'\\'));
+        let quote = quote.wrapping_sub(ONES) & !quote;
+        let backslash = backslash.wrapping_sub(ONES) & !backslash;
+        (below_space | quote | backslash) & HIGH != 0
+    };
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        if hit(u64::from_ne_bytes(w.try_into().expect("eight bytes"))) {
+            return true;
+        }
+    }
+    words.remainder().iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\')
 }
 
 /// An object or array being printed, whose first line is already indented to `depth`;
@@ -649,13 +716,28 @@ mod tests {
         assert_eq!(String::from_utf8(buf).unwrap(), expected);
     }
 
+    #[test]
+    fn evidence_of_many_documents_prints_as_serde_json_does() {
+        let extractor = crate::Extractor::new();
+        let text = "英德市委书记张杨彬表示,英德将大力发展红茶产业。英德市红茶产业园总投资10亿元。";
+        let mut graph = KnowledgeGraph::new();
+        // Ids that need escaping, and one document twice (a second `Arc` of the same id).
+        for id in ["b\"q", "a", "c\\d", "e\u{1}", "a"] {
+            extractor.merge_into(&mut graph, extractor.extract(&crate::Document::from_text(id, text)));
+        }
+        let place = graph.find(crate::EntityKind::Place, "英德市").expect("英德市 is found");
+        let mentions = &graph.node(place).mentions;
+        assert!(mentions.len() >= 8, "{mentions:?}");
+        assert_eq!(to_string(&graph), pretty_in_one_piece(&graph));
+    }
+
     proptest::proptest! {
         /// Strings come out escaped as serde_json escapes them: quotes, backslashes and
         /// control characters; everything else, Chinese included, as is.
         #[test]
         fn strings_are_escaped_as_serde_json_escapes_them(s in "(?s)[\\x00-\\x20\"\\\\a-z英德\u{7f}\u{2028}]{0,24}") {
             let mut buf = Vec::new();
-            PrettyWriter { buf: &mut buf }.string(&s);
+            PrettyWriter { buf: &mut buf, scratch: &mut Vec::new() }.string(&s);
             proptest::prop_assert_eq!(String::from_utf8(buf).unwrap(), serde_json::to_string(&s).unwrap());
         }
     }
