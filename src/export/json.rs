@@ -422,10 +422,6 @@ impl PrettyWriter<'_> {
         push_string(self.buf, s);
     }
 
-    fn number(&mut self, n: usize) {
-        self.buf.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
-    }
-
     /// Starts the next item of an array, indented.
     fn item(&mut self, o: &mut Open) {
         if o.empty {
