@@ -10,8 +10,9 @@
 //! be read are named on stderr with the reason (`skipped: …`), and so are files read in part
 //! because some bytes could not be decoded (`warning: …`, the first place named); the rest
 //! are still processed. The exit status is 1 when any file was skipped (2 for bad usage,
-//! including an RDF format in a build without the `rdf` feature). A closed pipe (`| head`)
-//! ends the run quietly. Corpora of 50 files or more show a progress bar on a terminal.
+//! including an RDF format in a build without the `rdf` feature). The output file of `-o` is
+//! created when the run starts: a path that cannot be written ends it at once (status 1),
+//! before any file is read. A closed pipe (`| head`) ends the run quietly. Corpora of 50 files or more show a progress bar on a terminal.
 
 use clap::{Parser, ValueEnum};
 use interview_kg::{export, load, Document, Error, Extraction, Extractor, KnowledgeGraph};
@@ -170,15 +171,24 @@ fn main() -> ExitCode {
         return stream(&args);
     }
 
-    // Start-up is mostly jieba's dictionary, on one core: the folders are walked meanwhile.
-    let (extractor, files) = std::thread::scope(|s| {
-        let files = s.spawn(|| load::collect_files(&args.paths));
+    // Start-up is mostly jieba's dictionary, on one core: meanwhile the folders are walked
+    // and the output file is created, so that a path that cannot be written is told before
+    // any work (and emptying a large earlier output costs no time of its own).
+    let (extractor, (files, output)) = std::thread::scope(|s| {
+        let files = s.spawn(|| (load::collect_files(&args.paths), Output::open(&args)));
         let extractor = Extractor::new();
         (
             extractor,
             files.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
         )
     });
+    let output = match output {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
     // RDF spans carry their exact text, so RDF output keeps the documents' texts.
     let keep_texts = !plain;
     let n = files.len();
@@ -234,7 +244,7 @@ fn main() -> ExitCode {
     }
     progress.finish_and_clear();
     summary(skipped, partial, n);
-    let written = write_output(&args, |w| write_graph(&args, &graph, &docs, w));
+    let written = output.write(|w| write_graph(&args, &graph, &docs, w));
     // The process is about to end: freeing a large graph piece by piece would only delay it.
     std::mem::forget(graph);
     std::mem::forget(docs);
@@ -261,22 +271,38 @@ fn exit_status(written: Result<(), String>, skipped: usize) -> ExitCode {
     }
 }
 
-/// Runs `write` on the output (`-o FILE` or stdout, buffered); a closed pipe is no error.
-fn write_output(args: &Args, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), String> {
-    match &args.output {
-        Some(path) => std::fs::File::create(path)
-            .and_then(|f| {
+/// Where the graph goes: the file of `-o`, created (emptied) when the run starts, or stdout.
+enum Output {
+    File(PathBuf, std::fs::File),
+    Stdout,
+}
+
+impl Output {
+    fn open(args: &Args) -> Result<Output, String> {
+        match &args.output {
+            Some(path) => std::fs::File::create(path)
+                .map(|f| Output::File(path.clone(), f))
+                .map_err(|e| format!("{}: {e}", path.display())),
+            None => Ok(Output::Stdout),
+        }
+    }
+
+    /// Runs `write` on the output, buffered; a closed pipe is no error.
+    fn write(self, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), String> {
+        match self {
+            Output::File(path, f) => {
                 let mut w = BufWriter::new(f);
-                write(&mut w)?;
-                w.flush()
-            })
-            .map_err(|e| format!("{}: {e}", path.display())),
-        None => {
-            let stdout = io::stdout();
-            let mut w = BufWriter::new(stdout.lock());
-            match write(&mut w).and_then(|_| w.flush()) {
-                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-                r => r.map_err(|e| format!("stdout: {e}")),
+                write(&mut w)
+                    .and_then(|_| w.flush())
+                    .map_err(|e| format!("{}: {e}", path.display()))
+            }
+            Output::Stdout => {
+                let stdout = io::stdout();
+                let mut w = BufWriter::new(stdout.lock());
+                match write(&mut w).and_then(|_| w.flush()) {
+                    Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+                    r => r.map_err(|e| format!("stdout: {e}")),
+                }
             }
         }
     }
@@ -284,9 +310,16 @@ fn write_output(args: &Args, write: impl FnOnce(&mut dyn Write) -> io::Result<()
 
 /// `--stream`: each document's own graph written as soon as it is extracted.
 fn stream(args: &Args) -> ExitCode {
+    let output = match Output::open(args) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
     let extractor = Extractor::new();
     let (mut skipped, mut partial, mut n) = (0, 0, 0);
-    let written = write_output(args, |out| {
+    let written = output.write(|out| {
         extractor.stream_paths(&args.paths, |file| {
             n += 1;
             let file = match file {

@@ -92,6 +92,46 @@ fn the_seeds_run_clean() {
 }
 
 #[test]
+fn an_output_that_cannot_be_created_is_told_before_any_work() {
+    let dir = std::env::temp_dir().join(format!("ikg-cli-output-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // A file extraction would name as skipped, had it started.
+    std::fs::write(dir.join("empty.txt"), b"").unwrap();
+    let output = dir.join("no-such-folder").join("graph.json");
+    for stream in [false, true] {
+        let mut cmd = Command::new(example("extract"));
+        if stream {
+            cmd.arg("--stream");
+        }
+        let out = cmd.arg("-o").arg(&output).arg(&dir).output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains("no-such-folder"), "the path is named: {stderr}");
+        assert!(!stderr.contains("empty.txt"), "no file was read: {stderr}");
+        assert!(out.stdout.is_empty());
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_earlier_longer_output_is_replaced_whole() {
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    let path = std::env::temp_dir().join(format!("ikg-cli-replace-{}.json", std::process::id()));
+    std::fs::write(&path, vec![b'x'; 4 << 20]).unwrap();
+    let to_file = Command::new(example("extract"))
+        .arg("-o")
+        .arg(&path)
+        .arg(seeds)
+        .output()
+        .unwrap();
+    assert!(to_file.status.success(), "{}", String::from_utf8_lossy(&to_file.stderr));
+    assert!(to_file.stdout.is_empty());
+    let to_stdout = Command::new(example("extract")).arg(seeds).output().unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), to_stdout.stdout);
+    std::fs::remove_file(&path).unwrap();
+}
+
+#[test]
 fn bad_usage_prints_nothing_on_stdout() {
     let out = Command::new(example("extract"))
         .arg("--format")
