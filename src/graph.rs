@@ -56,7 +56,7 @@ pub struct Edge {
     /// Attributes.
     pub attrs: RelationAttrs,
     /// The rule that produced it first.
-    pub rule: String,
+    pub rule: &'static str,
     /// Where the text states it, sorted.
     pub evidence: EvidenceSet,
     /// Text, or gazetteer for links to places the text does not name.

@@ -173,7 +173,7 @@ impl KnowledgeGraph {
                 Edge {
                     kind: r.kind,
                     attrs: r.attrs.clone(),
-                    rule: r.rule.to_owned(),
+                    rule: r.rule,
                     evidence: evidence.collect(),
                     source: r.source,
                 },

@@ -238,7 +238,7 @@ fn relation<'a>(graph: &'a KnowledgeGraph, e: EdgeReference<'a, Edge>) -> Relati
         evidence: Spans(&w.evidence),
         head: &graph.node(e.source()).id,
         kind: w.kind.as_str(),
-        rule: &w.rule,
+        rule: w.rule,
         source: (w.source == RelationSource::Gazetteer && w.evidence.is_empty()).then_some("gazetteer"),
         tail: &graph.node(e.target()).id,
     }

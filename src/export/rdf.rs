@@ -1168,7 +1168,7 @@ impl<'e, 'a> Emitter<'e, 'a> {
         self.add(&st, rdf::SUBJECT, s.clone(), &g);
         self.add(&st, rdf::PREDICATE, p, &g);
         self.add(&st, rdf::OBJECT, o.clone(), &g);
-        self.add(&st, ikg::RULE, plain(&e.rule), &g);
+        self.add(&st, ikg::RULE, plain(e.rule), &g);
         self.add(&st, prov::WAS_DERIVED_FROM, g.clone(), &g);
         let qualified = match e.kind {
             RelationKind::HoldsPost => Some((ikg::POST, ikg::POST_PROP, ikg::POST_IN)),
