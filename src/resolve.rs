@@ -20,8 +20,8 @@
 //! costs O(n) and never goes quadratic. The two look-ups that are not by key are indexed
 //! too: an official without a post place finds the same-name officials in
 //! `officials_by_name`, and a document finds its metadata slot in `document_pos`. (Adding
-//! a mention or evidence costs O(log m) for m so far: an [`EvidenceSet`] is a small sorted
-//! vector until it outgrows 16 items, then a B-tree.)
+//! a mention or evidence costs O(1) when it comes after the last, as merging adds them, and
+//! O(log m) for m so far otherwise: see [`EvidenceSet`].)
 //!
 //! # Example
 //! ```text
