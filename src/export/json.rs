@@ -175,16 +175,22 @@ impl<'a> Order<'a> {
 
         // Every node, documents included, in id order: entities are listed in that order,
         // and relations sort by the ranks of their ends, integers, instead of comparing ids.
-        let mut nodes: Vec<(NodeIndex, &Node)> = graph.graph.node_indices().map(|i| (i, &graph.graph[i])).collect();
-        nodes.par_sort_by(|a, b| a.1.id.cmp(&b.1.id));
+        // Ids are unique (every node is found by its id), so an unstable sort gives the one
+        // order; the ids sit beside their nodes so that a comparison reads only their bytes.
+        let mut nodes: Vec<(&str, &Node, NodeIndex)> = graph
+            .graph
+            .node_indices()
+            .map(|i| (graph.graph[i].id.as_str(), &graph.graph[i], i))
+            .collect();
+        nodes.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
         let mut rank = vec![0; graph.graph.node_bound()];
-        for (r, (i, _)) in nodes.iter().enumerate() {
+        for (r, (_, _, i)) in nodes.iter().enumerate() {
             rank[i.index()] = r;
         }
         let entities = nodes
             .into_iter()
-            .filter(|(_, n)| n.kind != EntityKind::Document)
-            .map(|(_, n)| n)
+            .filter(|(_, n, _)| n.kind != EntityKind::Document)
+            .map(|(_, n, _)| n)
             .collect();
 
         // Sorted by kind, head id, tail id; ties between edges of the same ends by their
