@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Reproduces a performance record of benches/records/: start-up, whole-process throughput of
 # the extract example against a bare jieba-rs cut, 1 vs 2 threads, scale at 1k/10k/100k
-# generated documents, streaming, and loading RDF. Corpora go to /tmp (about 650 MB for the
-# three); everything printed goes to stdout, raw CSV lines included.
+# generated documents, real interviews (the seeds, copied 200 times), streaming, and loading
+# RDF. Corpora go to /tmp (about 680 MB in all); everything printed goes to stdout, raw CSV
+# lines included.
 #
 #   benches/records/measure.sh [RUNS]      # RUNS per timed configuration, default 5
 #
@@ -17,10 +18,20 @@ for n in 1000 10000 100000; do
   d=/tmp/corpus-$((n / 1000))k
   [ -d "$d" ] || "$BIN/generate_corpus" --docs "$n" --out "$d" >&2
 done
+# Real interviews at a size worth timing: the five seeds, 200 copies each (1,000 files). The
+# copies resolve to the same entities, so merging costs less than for 1,000 distinct
+# interviews; extraction and segmentation see real text, which the generated corpus is not.
+real=/tmp/corpus-seeds-x200
+if [ ! -d "$real" ]; then
+  mkdir -p "$real"
+  for i in $(seq -w 1 200); do
+    for f in seeds/*; do cp "$f" "$real/${i}_$(basename "$f")"; done
+  done
+fi
 step() { echo; echo "## $*"; echo "loadavg $(cut -d' ' -f1-3 /proc/loadavg)"; }
 
 step "whole process: extract example vs bare jieba-rs cut (HMM on, line by line)"
-for c in seeds /tmp/corpus-10k; do
+for c in seeds "$real" /tmp/corpus-10k; do
   for t in 2 1; do
     RAYON_NUM_THREADS=$t hyperfine --style basic --warmup 1 --runs "$RUNS" \
       -n "extract $c threads=$t" "$BIN/extract $c -o /tmp/ikg-out.json" \
