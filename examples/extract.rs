@@ -310,14 +310,22 @@ impl Output {
 
 /// `--stream`: each document's own graph written as soon as it is extracted.
 fn stream(args: &Args) -> ExitCode {
-    let output = match Output::open(args) {
+    // As in `main`: the output is created while the extractor starts.
+    let (extractor, output) = std::thread::scope(|s| {
+        let output = s.spawn(|| Output::open(args));
+        let extractor = Extractor::new();
+        (
+            extractor,
+            output.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        )
+    });
+    let output = match output {
         Ok(o) => o,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(1);
         }
     };
-    let extractor = Extractor::new();
     let (mut skipped, mut partial, mut n) = (0, 0, 0);
     let written = output.write(|out| {
         extractor.stream_paths(&args.paths, |file| {
