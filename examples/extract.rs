@@ -171,17 +171,10 @@ fn main() -> ExitCode {
         return stream(&args);
     }
 
-    // Start-up is mostly jieba's dictionary, on one core: meanwhile the folders are walked
-    // and the output file is created, so that a path that cannot be written is told before
-    // any work (and emptying a large earlier output costs no time of its own).
-    let (extractor, (files, output)) = std::thread::scope(|s| {
-        let files = s.spawn(|| (load::collect_files(&args.paths), Output::open(&args)));
-        let extractor = Extractor::new();
-        (
-            extractor,
-            files.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-        )
-    });
+    // While the extractor starts, the folders are walked and the output file is created, so
+    // that a path that cannot be written is told before any work (and emptying a large
+    // earlier output costs no time of its own).
+    let (extractor, (files, output)) = start_while(|| (load::collect_files(&args.paths), Output::open(&args)));
     let output = match output {
         Ok(o) => o,
         Err(e) => {
@@ -271,6 +264,19 @@ fn exit_status(written: Result<(), String>, skipped: usize) -> ExitCode {
     }
 }
 
+/// Starts the extractor, and runs `meanwhile` on another thread: start-up is mostly jieba's
+/// dictionary, on one core.
+fn start_while<T: Send>(meanwhile: impl FnOnce() -> T + Send) -> (Extractor, T) {
+    std::thread::scope(|s| {
+        let other = s.spawn(meanwhile);
+        let extractor = Extractor::new();
+        (
+            extractor,
+            other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        )
+    })
+}
+
 /// Where the graph goes: the file of `-o`, created (emptied) when the run starts, or stdout.
 enum Output {
     File(PathBuf, std::fs::File),
@@ -311,14 +317,7 @@ impl Output {
 /// `--stream`: each document's own graph written as soon as it is extracted.
 fn stream(args: &Args) -> ExitCode {
     // As in `main`: the output is created while the extractor starts.
-    let (extractor, output) = std::thread::scope(|s| {
-        let output = s.spawn(|| Output::open(args));
-        let extractor = Extractor::new();
-        (
-            extractor,
-            output.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-        )
-    });
+    let (extractor, output) = start_while(|| Output::open(args));
     let output = match output {
         Ok(o) => o,
         Err(e) => {
