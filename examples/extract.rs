@@ -11,8 +11,9 @@
 //! because some bytes could not be decoded (`warning: …`, the first place named); the rest
 //! are still processed. The exit status is 1 when any file was skipped (2 for bad usage,
 //! including an RDF format in a build without the `rdf` feature). The output file of `-o` is
-//! created when the run starts: a path that cannot be written ends it at once (status 1),
-//! before any file is read. A closed pipe (`| head`) ends the run quietly. Corpora of 50 files or more show a progress bar on a terminal.
+//! created (emptied) when the run starts, as a shell's `>` does: a path that cannot be written
+//! ends the run at once (status 1), before any file is read. A closed pipe (`| head`) ends the
+//! run quietly. Corpora of 50 files or more show a progress bar on a terminal.
 
 use clap::{Parser, ValueEnum};
 use interview_kg::{export, load, Document, Error, Extraction, Extractor, KnowledgeGraph};

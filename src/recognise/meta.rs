@@ -75,6 +75,7 @@ fn source_matches(text: &str) -> Vec<(usize, regex::Captures<'_>)> {
     }
     out
 }
+
 /// Whether a by-line can start at the start of `s`: each branch of [`SOURCE_BYLINE`] has,
 /// after any white space, a 1 or 2 (a year) first, or a colon or white space within its first
 /// ten characters (after a medium's name of at most nine). Ordinary lines of prose have
