@@ -420,7 +420,7 @@ struct PrettyWriter<'b> {
 
 impl PrettyWriter<'_> {
     fn indent(&mut self, depth: usize) {
-        self.buf.resize(self.buf.len() + 2 * depth, b' ');
+        indent(self.buf, depth);
     }
 
     /// A string, escaped as serde_json escapes it.
@@ -479,17 +479,16 @@ impl PrettyWriter<'_> {
             self.buf.extend_from_slice(b"[]");
             return;
         }
-        let pad = |n: usize| std::iter::repeat_n(b' ', 2 * n);
         // In `scratch`: `, "start": ` then `}` (with their line breaks and indents), then
         // `{ "doc": "ID", "end": ` for the current document.
         let fixed = &mut *self.scratch;
         fixed.clear();
         fixed.extend_from_slice(b",\n");
-        fixed.extend(pad(depth + 2));
+        indent(fixed, depth + 2);
         fixed.extend_from_slice(b"\"start\": ");
         let tail_at = fixed.len();
         fixed.push(b'\n');
-        fixed.extend(pad(depth + 1));
+        indent(fixed, depth + 1);
         fixed.push(b'}');
         let head_at = fixed.len();
         let mut doc: Option<&std::sync::Arc<str>> = None;
@@ -497,16 +496,16 @@ impl PrettyWriter<'_> {
             if !doc.is_some_and(|d| std::sync::Arc::ptr_eq(d, &e.doc)) {
                 fixed.truncate(head_at);
                 fixed.extend_from_slice(b"{\n");
-                fixed.extend(pad(depth + 2));
+                indent(fixed, depth + 2);
                 fixed.extend_from_slice(b"\"doc\": ");
                 push_string(fixed, &e.doc);
                 fixed.extend_from_slice(b",\n");
-                fixed.extend(pad(depth + 2));
+                indent(fixed, depth + 2);
                 fixed.extend_from_slice(b"\"end\": ");
                 doc = Some(&e.doc);
             }
             self.buf.extend_from_slice(if i == 0 { b"[\n" } else { b",\n" });
-            self.buf.extend(pad(depth + 1));
+            indent(self.buf, depth + 1);
             self.buf.extend_from_slice(&fixed[head_at..]);
             self.buf
                 .extend_from_slice(itoa::Buffer::new().format(e.span.end).as_bytes());
@@ -519,6 +518,11 @@ impl PrettyWriter<'_> {
         self.indent(depth);
         self.buf.push(b']');
     }
+}
+
+/// Appends two spaces a level of `depth`.
+fn indent(buf: &mut Vec<u8>, depth: usize) {
+    buf.resize(buf.len() + 2 * depth, b' ');
 }
 
 /// Appends `s` as a JSON string, escaped as serde_json escapes it.
