@@ -34,7 +34,7 @@
 
 use crate::graph::{DocumentInfo, Edge, EvidenceSet, KnowledgeGraph, Node};
 use crate::model::{EntityDetail, EntityKind, RelationAttrs, RelationSource};
-use petgraph::stable_graph::{EdgeReference, NodeIndex};
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -163,7 +163,7 @@ impl Serialize for Spans<'_> {
 struct Order<'a> {
     documents: Vec<&'a DocumentInfo>,
     entities: Vec<&'a Node>,
-    relations: Vec<EdgeReference<'a, Edge>>,
+    relations: Vec<EdgeIndex>,
 }
 
 impl<'a> Order<'a> {
@@ -184,8 +184,9 @@ impl<'a> Order<'a> {
             .map(|i| (graph.graph[i].id.as_str(), &graph.graph[i], i))
             .collect();
         nodes.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
-        let mut rank = vec![0; graph.graph.node_bound()];
-        for (r, (_, _, i)) in nodes.iter().enumerate() {
+        // Ranks fit in u32: petgraph's indices are u32.
+        let mut rank = vec![0u32; graph.graph.node_bound()];
+        for (r, (_, _, i)) in (0u32..).zip(&nodes) {
             rank[i.index()] = r;
         }
         let entities = nodes
@@ -196,8 +197,10 @@ impl<'a> Order<'a> {
 
         // Sorted by kind, head id, tail id; ties between edges of the same ends by their
         // first evidence, then their attributes as compact JSON. The tie key is built only
-        // for edges that share kind and ends (rare), and the sort is stable as before.
-        let mut rels: Vec<(&'static str, usize, usize, EdgeReference<'_, Edge>)> = graph
+        // for edges that share kind and ends (rare). Sorting on the edge index last gives,
+        // unstably and with no buffer, what a stable sort of the edges in index order gives;
+        // the sort of ties below is stable.
+        let mut rels: Vec<(&'static str, u32, u32, EdgeIndex)> = graph
             .graph
             .edge_references()
             .map(|e| {
@@ -205,11 +208,11 @@ impl<'a> Order<'a> {
                     e.weight().kind.as_str(),
                     rank[e.source().index()],
                     rank[e.target().index()],
-                    e,
+                    e.id(),
                 )
             })
             .collect();
-        rels.par_sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+        rels.par_sort_unstable();
         let mut i = 0;
         while i < rels.len() {
             let mut j = i + 1;
@@ -217,7 +220,7 @@ impl<'a> Order<'a> {
                 j += 1;
             }
             if j - i > 1 {
-                rels[i..j].sort_by_cached_key(|r| tie(r.3.weight()));
+                rels[i..j].sort_by_cached_key(|r| tie(&graph.graph[r.3]));
             }
             i = j;
         }
@@ -238,16 +241,17 @@ fn document(d: &DocumentInfo) -> DocumentView<'_> {
     }
 }
 
-fn relation<'a>(graph: &'a KnowledgeGraph, e: EdgeReference<'a, Edge>) -> RelationView<'a> {
-    let w = e.weight();
+fn relation(graph: &KnowledgeGraph, e: EdgeIndex) -> RelationView<'_> {
+    let w = &graph.graph[e];
+    let (head, tail) = graph.graph.edge_endpoints(e).expect("the edge is in the graph");
     RelationView {
         attributes: RelationAttrsView::new(&w.attrs),
         evidence: Spans(&w.evidence),
-        head: &graph.node(e.source()).id,
+        head: &graph.node(head).id,
         kind: w.kind.as_str(),
         rule: w.rule,
         source: (w.source == RelationSource::Gazetteer && w.evidence.is_empty()).then_some("gazetteer"),
-        tail: &graph.node(e.target()).id,
+        tail: &graph.node(tail).id,
     }
 }
 
@@ -357,7 +361,7 @@ fn write_in_chunks<W: Write>(graph: &KnowledgeGraph, mut out: W, chunk_weight: u
         |n| entity(graph, n),
     )?;
     out.write_all(b",\n")?;
-    let relation_weight = |e: &EdgeReference<'_, Edge>| 1 + e.weight().evidence.len();
+    let relation_weight = |e: &EdgeIndex| 1 + graph.graph[*e].evidence.len();
     pretty_field(
         &mut out,
         "relations",
