@@ -91,7 +91,8 @@ impl Segmenter {
             text,
             spans,
             segmenter: self,
-            runs: RefCell::new(BTreeMap::new()),
+            marks: RefCell::new(vec![0; text.len()]),
+            long_words: RefCell::new(BTreeMap::new()),
         }
     }
 }
@@ -131,15 +132,35 @@ pub struct Tokens<'a> {
     text: &'a str,
     spans: &'a [Span],
     segmenter: &'a Segmenter,
-    /// Segmented runs by start: (end, words).
-    runs: RefCell<BTreeMap<usize, (usize, Vec<Span>)>>,
+    /// A byte of marks for each byte of the text: [`SEGMENTED`] for the bytes of the runs
+    /// segmented so far, and [`WORD_START`] where one of their words starts. A word is then
+    /// found in place, by scanning to the marks around it (words are a few characters long),
+    /// with no map of runs to search.
+    marks: RefCell<Vec<u8>>,
+    /// Words longer than [`LONG_WORD`] bytes (a run of ASCII letters is one word, however
+    /// long), start → end; their bytes are marked [`IN_LONG_WORD`]. Scans for a word's ends
+    /// stay within [`LONG_WORD`] bytes, so no query costs more than that.
+    long_words: RefCell<BTreeMap<usize, usize>>,
 }
+
+/// A byte of a segmented run.
+const SEGMENTED: u8 = 1;
+/// The first byte of a word of a segmented run.
+const WORD_START: u8 = 2;
+/// A byte of a word longer than [`LONG_WORD`].
+const IN_LONG_WORD: u8 = 4;
+/// The longest word, in bytes, found by scanning its marks.
+const LONG_WORD: usize = 32;
 
 impl std::fmt::Debug for Tokens<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let marks = self.marks.borrow();
         f.debug_struct("Tokens")
             .field("spans", &self.spans)
-            .field("segmented_runs", &self.runs.borrow().len())
+            .field(
+                "segmented_bytes",
+                &marks.iter().filter(|m| **m & SEGMENTED != 0).count(),
+            )
             .finish_non_exhaustive()
     }
 }
@@ -174,15 +195,6 @@ impl Tokens<'_> {
         let mut pos = part.start;
         while pos < part.end {
             let Some(w) = self.word_covering(pos) else { break };
-            match self.runs.borrow().get(&w.start) {
-                // A whole segmented run at once.
-                Some((end, words)) if *end > w.start => {
-                    out.extend(words.iter().filter(|x| x.start < part.end));
-                    pos = *end;
-                    continue;
-                }
-                _ => {}
-            }
             out.push(w);
             pos = w.end;
         }
@@ -235,11 +247,26 @@ impl Tokens<'_> {
             }
             return Some(Span::new(at, end));
         }
-        if let Some((_, (end, words))) = self.runs.borrow().range(..=at).next_back() {
-            if *end > at {
-                return covering(words, at);
-            }
+        if self.marks.borrow()[at] & SEGMENTED == 0 {
+            self.segment_run(span, at);
         }
+        let marks = self.marks.borrow();
+        if marks[at] & IN_LONG_WORD != 0 {
+            let long_words = self.long_words.borrow();
+            let (&start, &end) = long_words.range(..=at).next_back()?;
+            return Some(Span::new(start, end));
+        }
+        // Back to the start of the word (the run's first byte starts a word), then on to the
+        // next word's start or the run's end.
+        let start = (span.start..=at).rev().find(|&i| marks[i] & WORD_START != 0)?;
+        let end = (at + 1..span.end).find(|&i| marks[i] != SEGMENTED).unwrap_or(span.end);
+        Some(Span::new(start, end))
+    }
+
+    /// Segments the run of dictionary characters around byte `at` (a character boundary
+    /// inside `span`, the body span that holds it) and marks its words.
+    fn segment_run(&self, span: Span, at: usize) {
+        let text = self.text;
         // The run around `at`, within its body span.
         let start = span.start
             + text[span.start..at]
@@ -253,23 +280,17 @@ impl Tokens<'_> {
                 .char_indices()
                 .find(|(_, c)| !in_dictionary_run(*c))
                 .map_or(span.end - at, |(i, _)| i);
-        let words: Vec<Span> = self
-            .segmenter
-            .jieba
-            .cut(&text[start..end], true)
-            .iter()
-            .map(|t| Span::new(start + t.byte_start, start + t.byte_end))
-            .collect();
-        let found = covering(&words, at);
-        self.runs.borrow_mut().insert(start, (end, words));
-        found
+        let mut marks = self.marks.borrow_mut();
+        marks[start..end].fill(SEGMENTED);
+        for t in self.segmenter.jieba.cut(&text[start..end], true) {
+            let word = (start + t.byte_start)..(start + t.byte_end);
+            marks[word.start] |= WORD_START;
+            if word.len() > LONG_WORD {
+                marks[word.clone()].iter_mut().for_each(|m| *m |= IN_LONG_WORD);
+                self.long_words.borrow_mut().insert(word.start, word.end);
+            }
+        }
     }
-}
-
-/// The word of sorted, contiguous `words` that covers byte `pos`.
-fn covering(words: &[Span], pos: usize) -> Option<Span> {
-    let i = words.partition_point(|w| w.end <= pos);
-    words.get(i).copied().filter(|w| w.start <= pos)
 }
 
 #[cfg(test)]
@@ -295,6 +316,60 @@ mod tests {
         &SEG
     }
 
+    /// jieba's words of each span of `text`, as byte spans of `text`.
+    fn jieba_words(seg: &Segmenter, text: &str, spans: &[Span]) -> Vec<Span> {
+        spans
+            .iter()
+            .flat_map(|s| {
+                seg.jieba
+                    .cut(&text[s.range()], true)
+                    .into_iter()
+                    .map(move |t| Span::new(s.start + t.byte_start, s.start + t.byte_end))
+            })
+            .collect()
+    }
+
+    /// Asks `tokens` about byte `p` and checks each answer against a scan of `expected`.
+    fn check_point(tokens: &Tokens<'_>, expected: &[Span], text: &str, p: usize) -> Result<(), TestCaseError> {
+        let covering = expected.iter().copied().find(|w| w.start <= p && p < w.end);
+        prop_assert_eq!(tokens.word_covering(p), covering, "covering {}", p);
+        prop_assert_eq!(tokens.word_at(p), expected.iter().copied().find(|w| w.start == p));
+        prop_assert_eq!(tokens.word_ending_at(p), expected.iter().copied().find(|w| w.end == p));
+        let within = Span::new(p.min(text.len()), text.len());
+        let inside: Vec<Span> = expected.iter().copied().filter(|w| within.contains(*w)).collect();
+        prop_assert_eq!(tokens.words_in(within), inside);
+        Ok(())
+    }
+
+    #[test]
+    fn words_longer_than_a_scan_are_found_whole() {
+        // A run of ASCII letters is one word, however long; so is a long added word.
+        let seg = Segmenter::new([("鄂尔多斯高新技术产业开发区管理委员会", "nt")]);
+        let text = format!(
+            "英德市{}发展，鄂尔多斯高新技术产业开发区管理委员会{}表示x{}",
+            "a".repeat(100),
+            "1b".repeat(40),
+            "z".repeat(33)
+        );
+        let spans = [Span::new(0, 20), Span::new(20, text.len())];
+        let expected = jieba_words(&seg, &text, &spans);
+        assert!(
+            expected.iter().filter(|w| w.len() > LONG_WORD).count() >= 4,
+            "{expected:?}"
+        );
+        // Asked in one order, then in the reverse order, of a fresh set of tokens.
+        let forward = seg.segment(&text, &spans);
+        let backward = seg.segment(&text, &spans);
+        for p in 0..=text.len() + 1 {
+            check_point(&forward, &expected, &text, p).unwrap();
+            check_point(&backward, &expected, &text, text.len() + 1 - p).unwrap();
+        }
+        assert_eq!(forward.words(), expected);
+        // Each long word is found through the map, not by a scan of its bytes.
+        let long = expected.iter().filter(|w| w.len() > LONG_WORD).count();
+        assert_eq!(forward.long_words.borrow().len(), long);
+    }
+
     proptest! {
         /// Segmenting run by run, on demand, gives exactly jieba's words for each span, and
         /// every point query agrees with a scan of them, whatever order they are asked in.
@@ -313,25 +388,10 @@ mod tests {
             points.sort();
             points.dedup();
             let spans: Vec<Span> = points.windows(2).map(|w| Span::new(w[0], w[1])).step_by(2).collect();
-            let expected: Vec<Span> = spans
-                .iter()
-                .flat_map(|s| {
-                    seg.jieba
-                        .cut(&text[s.range()], true)
-                        .into_iter()
-                        .map(move |t| Span::new(s.start + t.byte_start, s.start + t.byte_end))
-                })
-                .collect();
+            let expected = jieba_words(seg, &text, &spans);
             let tokens = seg.segment(&text, &spans);
             for &p in &probes {
-                let p = p % (text.len() + 2);
-                let covering = expected.iter().copied().find(|w| w.start <= p && p < w.end);
-                prop_assert_eq!(tokens.word_covering(p), covering, "covering {}", p);
-                prop_assert_eq!(tokens.word_at(p), expected.iter().copied().find(|w| w.start == p));
-                prop_assert_eq!(tokens.word_ending_at(p), expected.iter().copied().find(|w| w.end == p));
-                let within = Span::new(p.min(text.len()), text.len());
-                let inside: Vec<Span> = expected.iter().copied().filter(|w| within.contains(*w)).collect();
-                prop_assert_eq!(tokens.words_in(within), inside);
+                check_point(&tokens, &expected, &text, p % (text.len() + 2))?;
             }
             prop_assert_eq!(tokens.words(), expected);
         }
