@@ -272,6 +272,19 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
                 invest(ctx, rec, a, project, role, Span::new(start, a.span.end));
                 used[i] = true;
             }
+        } else if FACILITY_HEAD.is_match(head) {
+            // A facility before the amount, without 项目: 凯里至雷山高速公路总投资98亿元,
+            // 张江科学城二期总投资约350亿元. As for facilities named after a verb, the name
+            // needs something proper (a place, an organisation, a name jieba does not know).
+            let end = line.start + head.len();
+            let start = extend_left(ctx.text, ctx.tokens, line.start, end, 16);
+            let span = Span::new(start, end);
+            if has_proper_word(ctx, rec, span) && !rec.covered(span, &[EntityKind::Project]) {
+                if let Some(project) = add_project(ctx, rec, span) {
+                    invest(ctx, rec, a, project, role, Span::new(start, a.span.end));
+                    used[i] = true;
+                }
+            }
         }
         // Progress on the project the sentence opens with: X项目计划总投资12.6亿元,目前已完成
         // 投资3.5亿元. Only for what was done, where no other subject can stand between.
