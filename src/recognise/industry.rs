@@ -163,7 +163,15 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
             let (name, _) = &ctx.res.lexical.industry_names[m.word];
             let surface = &ctx.text[span.range()];
             let id = rec.add(EntityKind::Industry, name, surface, Some(span), EntityDetail::None);
-            push_cue(ctx, rec, id, cl, None);
+            // The place that develops it stands before it in its clause (从江县要大力发展乡村旅游),
+            // not before the clause.
+            let subject = subject_of(ctx, rec, span);
+            rec.industries.push(IndustryCue {
+                industry: id,
+                span: cl,
+                subject,
+                scale: None,
+            });
         }
     }
 }
@@ -331,16 +339,6 @@ fn canonical(ctx: &Ctx<'_>, surface: &str) -> (String, bool) {
         Some(name) => (name.clone(), true),
         None => (trimmed.to_owned(), false),
     }
-}
-
-fn push_cue(ctx: &Ctx<'_>, rec: &mut Recognition, id: LocalId, span: Span, scale: Option<String>) {
-    let subject = subject_of(ctx, rec, span);
-    rec.industries.push(IndustryCue {
-        industry: id,
-        span,
-        subject,
-        scale,
-    });
 }
 
 /// The place that develops what `span` names: the first place or zone with a code named
