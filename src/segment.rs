@@ -73,6 +73,17 @@ impl Segmenter {
         matches!(tags.as_slice(), [t] if t.tag.starts_with("nr"))
     }
 
+    /// Whether jieba's dictionary (with the added words) tags `word` as the name of an
+    /// organisation or institution (`nt`: 浦东国际机场, 首都国际机场). Its place tags are left
+    /// out: the dictionary gives `ns` to ordinary words too (临街).
+    pub fn is_organisation_name(&self, word: &str) -> bool {
+        if !self.jieba.has_word(word) {
+            return false;
+        }
+        let tags = self.jieba.tag(word, false);
+        matches!(tags.as_slice(), [t] if t.word == word && t.tag == "nt")
+    }
+
     /// Whether `word` is a frequent word of the dictionary (发展, 表示): the given name of a
     /// person is not.
     pub fn is_frequent(&self, word: &str) -> bool {

@@ -410,7 +410,7 @@ pub(crate) fn has_proper_word(ctx: &super::Ctx<'_>, rec: &super::Recognition, sp
         let word = &ctx.text[w.range()];
         word.chars().count() >= 2
             && word.chars().all(is_han)
-            && !ctx.res.segmenter.knows(word)
+            && (!ctx.res.segmenter.knows(word) || ctx.res.segmenter.is_organisation_name(word))
             && !word.starts_with(FUNCTION_START)
             && !word.ends_with(FUNCTION_END)
     })
