@@ -90,6 +90,13 @@ impl Segmenter {
         self.jieba.has_word(word) && self.jieba.suggest_freq(word) >= 2000
     }
 
+    /// Whether `word` is in the dictionary but rare there (fewer than 50 occurrences in its
+    /// counts): 方明 (4) and 方平 (24) are names the dictionary happens to hold as nouns;
+    /// 齐心 (89), 钱包 (98), 方面 (26,963) are words.
+    pub fn is_rare(&self, word: &str) -> bool {
+        self.jieba.has_word(word) && self.jieba.suggest_freq(word) < 50
+    }
+
     /// The underlying jieba, e.g. to look up a word's frequency.
     pub fn jieba(&self) -> &Jieba {
         &self.jieba

@@ -272,7 +272,16 @@ fn name_after(ctx: &Ctx<'_>, pos: usize) -> Option<Span> {
         w
     };
     let name = &ctx.text[span.range()];
-    looks_like_name(ctx, name).then_some(span)
+    // Right after a title, a name may be a word the dictionary holds as a rare noun (县委书记
+    // 方明): the title vouches for it, where the name plainly ends there. Before a single
+    // character it may be the start of a longer name (林学 | 彬): left alone.
+    let ends_here = || {
+        ctx.tokens.word_at(span.end).is_none_or(|next| {
+            ctx.text[next.range()].chars().count() > 1 || !ctx.text[next.range()].chars().all(is_han)
+        })
+    };
+    let vouched = || has_name_shape(ctx, name) && ctx.res.segmenter.is_rare(name) && ends_here();
+    (looks_like_name(ctx, name) || vouched()).then_some(span)
 }
 
 fn has_compound_surname(ctx: &Ctx<'_>, word: &str) -> bool {
@@ -283,8 +292,15 @@ fn has_compound_surname(ctx: &Ctx<'_>, word: &str) -> bool {
         .any(|s| word.starts_with(s.as_str()))
 }
 
-/// Two or three Han characters (four with a compound surname) starting with a surname.
+/// Two or three Han characters (four with a compound surname) starting with a surname, and
+/// a word the dictionary does not hold as anything but a name.
 pub(crate) fn looks_like_name(ctx: &Ctx<'_>, word: &str) -> bool {
+    has_name_shape(ctx, word) && ctx.res.segmenter.may_be_name(word)
+}
+
+/// Two or three Han characters (four with a compound surname) starting with a surname, not a
+/// word that follows titles (表示, 同志) nor one ending in a particle.
+fn has_name_shape(ctx: &Ctx<'_>, word: &str) -> bool {
     let n = word.chars().count();
     if !(2..=4).contains(&n) || !word.chars().all(is_han) || NOT_NAME.contains(&word) {
         return false;
@@ -294,9 +310,9 @@ pub(crate) fn looks_like_name(ctx: &Ctx<'_>, word: &str) -> bool {
     }
     let first = word.chars().next().unwrap_or(' ');
     if has_compound_surname(ctx, word) {
-        return n >= 3 && ctx.res.segmenter.may_be_name(word);
+        return n >= 3;
     }
-    n <= 3 && ctx.res.lexical.surnames.contains(&first) && ctx.res.segmenter.may_be_name(word)
+    n <= 3 && ctx.res.lexical.surnames.contains(&first)
 }
 
 /// Reporters, photographers and editors named in the by-lines.
