@@ -53,8 +53,8 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
             if ctx.body.is_redacted(suffix) {
                 continue;
             }
-            // 商协会: not a name.
-            if char_before(ctx.text, suffix.start).is_none_or(|c| !is_han(c)) {
+            // 商协会: not a name. 高科技, 银行业, 公司化: the ending must end a word.
+            if char_before(ctx.text, suffix.start).is_none_or(|c| !is_han(c)) || !ctx.tokens.ends_at(suffix.end) {
                 continue;
             }
             let start = extend_left(ctx.text, ctx.tokens, line.start, suffix.start, 10);
