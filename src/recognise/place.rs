@@ -342,6 +342,8 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
             } else {
                 gaz.lookup(surface).first().copied()
             };
+            // A zone the gazetteer knows lies where it says (苏州工业园区 in 苏州市).
+            let parent = parent.or_else(|| gaz.get(code?)?.parent);
             let info = PlaceInfo {
                 level: Some(PlaceLevel::Zone),
                 adcode: code.map(|c| c.to_string()),
