@@ -312,7 +312,21 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
                 }
                 _ => span.start,
             };
-            let start = extend_left(ctx.text, ctx.tokens, line.start, from, 16);
+            let mut start = extend_left(ctx.text, ctx.tokens, line.start, from, 16);
+            // 江苏省苏州工业园区 is 苏州工业园区: a province before the place the zone is named
+            // after only says where that place is.
+            if let Some((first, first_id)) = rec.places_in(Span::new(start, span.start)).first() {
+                let province = rec.entities[*first_id]
+                    .place()
+                    .is_some_and(|p| p.level == Some(PlaceLevel::Province));
+                let place_follows = rec
+                    .starting_in(first.end, first.end + 1)
+                    .any(|(_, id)| rec.entities[id].kind == EntityKind::Place)
+                    || !gaz.lookup(&ctx.text[first.end..span.end]).is_empty();
+                if province && first.start == start && first.end < span.start && place_follows {
+                    start = first.end;
+                }
+            }
             let stem = &ctx.text[start..span.start.max(start)];
             if start >= span.start {
                 bare.push((span, kind.to_owned()));
