@@ -45,15 +45,19 @@ impl Segmenter {
     /// Whether `word` is an ordinary word of jieba's dictionary: frequent, and tagged other
     /// than a place or person name (通道, 和平, 东方 — but not 南山, 长安).
     pub fn is_common_word(&self, word: &str) -> bool {
+        self.dictionary_tag(word)
+            .is_some_and(|tag| !matches!(tag, "ns" | "nr" | "nrt" | "nz") && self.jieba.suggest_freq(word) >= 500)
+    }
+
+    /// The tag jieba's dictionary (with the added words) gives `word`, when it holds it and
+    /// tags it as one word.
+    fn dictionary_tag<'a>(&'a self, word: &'a str) -> Option<&'a str> {
         if !self.jieba.has_word(word) {
-            return false;
+            return None;
         }
-        let tags = self.jieba.tag(word, false);
-        match tags.as_slice() {
-            [t] => {
-                t.word == word && !matches!(t.tag, "ns" | "nr" | "nrt" | "nz") && self.jieba.suggest_freq(word) >= 500
-            }
-            _ => false,
+        match self.jieba.tag(word, false).as_slice() {
+            [t] if t.word == word => Some(t.tag),
+            _ => None,
         }
     }
 
@@ -66,22 +70,14 @@ impl Segmenter {
     /// Whether `word` may be a person's name: unknown to the dictionary (the HMM guessed
     /// it), or known with a person-name tag (习近平). 关于, 党组织 are not.
     pub fn may_be_name(&self, word: &str) -> bool {
-        if !self.jieba.has_word(word) {
-            return true;
-        }
-        let tags = self.jieba.tag(word, false);
-        matches!(tags.as_slice(), [t] if t.tag.starts_with("nr"))
+        !self.jieba.has_word(word) || self.dictionary_tag(word).is_some_and(|tag| tag.starts_with("nr"))
     }
 
     /// Whether jieba's dictionary (with the added words) tags `word` as the name of an
     /// organisation or institution (`nt`: 浦东国际机场, 首都国际机场). Its place tags are left
     /// out: the dictionary gives `ns` to ordinary words too (临街).
     pub fn is_organisation_name(&self, word: &str) -> bool {
-        if !self.jieba.has_word(word) {
-            return false;
-        }
-        let tags = self.jieba.tag(word, false);
-        matches!(tags.as_slice(), [t] if t.word == word && t.tag == "nt")
+        self.dictionary_tag(word) == Some("nt")
     }
 
     /// Whether `word` is a frequent word of the dictionary (发展, 表示): the given name of a
