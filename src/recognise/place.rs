@@ -319,11 +319,12 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
                 let province = rec.entities[*first_id]
                     .place()
                     .is_some_and(|p| p.level == Some(PlaceLevel::Province));
-                let place_follows = rec
-                    .starting_in(first.end, first.end + 1)
-                    .any(|(_, id)| rec.entities[id].kind == EntityKind::Place)
-                    || !gaz.lookup(&ctx.text[first.end..span.end]).is_empty();
-                if province && first.start == start && first.end < span.start && place_follows {
+                let place_follows = || {
+                    rec.starting_in(first.end, first.end + 1)
+                        .any(|(_, id)| rec.entities[id].kind == EntityKind::Place)
+                        || !gaz.lookup(&ctx.text[first.end..span.end]).is_empty()
+                };
+                if province && first.start == start && first.end < span.start && place_follows() {
                     start = first.end;
                 }
             }
