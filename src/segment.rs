@@ -49,6 +49,11 @@ impl Segmenter {
             .is_some_and(|tag| !matches!(tag, "ns" | "nr" | "nrt" | "nz") && self.jieba.suggest_freq(word) >= 500)
     }
 
+    /// How often jieba's dictionary (with the added words) counts `word`, when it holds it.
+    fn dictionary_freq(&self, word: &str) -> Option<usize> {
+        self.jieba.has_word(word).then(|| self.jieba.suggest_freq(word))
+    }
+
     /// The tag jieba's dictionary (with the added words) gives `word`, when it holds it and
     /// tags it as one word.
     fn dictionary_tag<'a>(&'a self, word: &'a str) -> Option<&'a str> {
@@ -83,14 +88,14 @@ impl Segmenter {
     /// Whether `word` is a frequent word of the dictionary (发展, 表示): the given name of a
     /// person is not.
     pub fn is_frequent(&self, word: &str) -> bool {
-        self.jieba.has_word(word) && self.jieba.suggest_freq(word) >= 2000
+        self.dictionary_freq(word).is_some_and(|f| f >= 2000)
     }
 
     /// Whether `word` is in the dictionary but rare there (fewer than 50 occurrences in its
     /// counts): 方明 (4) and 方平 (24) are names the dictionary happens to hold as nouns;
     /// 齐心 (89), 钱包 (98), 方面 (26,963) are words.
     pub fn is_rare(&self, word: &str) -> bool {
-        self.jieba.has_word(word) && self.jieba.suggest_freq(word) < 50
+        self.dictionary_freq(word).is_some_and(|f| f < 50)
     }
 
     /// The underlying jieba, e.g. to look up a word's frequency.
