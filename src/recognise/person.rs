@@ -277,7 +277,8 @@ fn name_after(ctx: &Ctx<'_>, pos: usize) -> Option<Span> {
     // character it may be the start of a longer name (林学 | 彬): left alone.
     let ends_here = || {
         ctx.tokens.word_at(span.end).is_none_or(|next| {
-            ctx.text[next.range()].chars().count() > 1 || !ctx.text[next.range()].chars().all(is_han)
+            let next = &ctx.text[next.range()];
+            next.chars().count() > 1 || !next.chars().all(is_han)
         })
     };
     let vouched = || has_name_shape(ctx, name) && ctx.res.segmenter.is_rare(name) && ends_here();
