@@ -265,6 +265,10 @@ fn name_after(ctx: &Ctx<'_>, pos: usize) -> Option<Span> {
             Span::new(w.start, next.end)
         }
     } else if n == 4 && !has_compound_surname(ctx, word) {
+        // 高度重视 is a word, not a name and a verb jieba glued to it.
+        if !ctx.res.segmenter.may_be_name(word) {
+            return None;
+        }
         // 张杨彬表 is not a name: jieba glued a verb; take three characters.
         let three: usize = word.chars().take(3).map(char::len_utf8).sum();
         Span::new(w.start, w.start + three)
@@ -282,7 +286,41 @@ fn name_after(ctx: &Ctx<'_>, pos: usize) -> Option<Span> {
         })
     };
     let vouched = || has_name_shape(ctx, name) && ctx.res.segmenter.is_rare(name) && ends_here();
-    (looks_like_name(ctx, name) || vouched()).then_some(span)
+    if looks_like_name(ctx, name) || vouched() {
+        return Some(span);
+    }
+    (n == 2).then(|| third_name_char(ctx, w)).flatten()
+}
+
+/// Characters that do not end a name: particles, prepositions, adverbs and the verbs that
+/// follow a speaker (王国 | 庆说 ends at 庆; 林学 | 彬 | 表示 at 彬; 方向 | 在 is no name).
+const NOT_GIVEN_NAME: &[char] = &[
+    '的', '地', '得', '了', '着', '过', '们', '在', '是', '说', '表', '称', '和', '与', '及', '同', '等', '到', '对',
+    '为', '将', '也', '就', '已', '又', '还', '要', '一', '率', '带', '以', '从', '向', '把', '被', '让', '给', '作',
+    '谈', '都', '曾', '现', '任', '陪', '于', '做', '看', '来', '去', '讲', '指', '提', '道', '答', '问', '均', '亦',
+    '即', '并', '先', '再', '更', '很', '最', '所', '只', '才', '仍', '却', '而', '但', '或', '这', '那', '此', '其',
+    '之', '因', '由', '自', '受', '上', '下', '里', '内', '外', '后', '前', '时', '年', '月', '日', '会', '兼', '代',
+    '主', '出', '则', '便', '个', '次', '位', '名', '该', '各', '每',
+];
+
+/// After a title, a three-character name whose first two characters are a dictionary word
+/// (林学 | 彬, 黄河 | 清, 王国 | 庆说): the two-character word `w` with the next character,
+/// when that character stands alone or jieba glued it to a following particle or verb.
+fn third_name_char(ctx: &Ctx<'_>, w: Span) -> Option<Span> {
+    let next = ctx.tokens.word_at(w.end)?;
+    let next_word = &ctx.text[next.range()];
+    let mut chars = next_word.chars();
+    let third = chars.next().filter(|c| is_han(*c) && !NOT_GIVEN_NAME.contains(c))?;
+    let rest: Vec<char> = chars.collect();
+    let glued = match rest.as_slice() {
+        [] => true,
+        // The HMM joined the name's last character to the verb after it (庆说).
+        [after] => !ctx.res.segmenter.knows(next_word) && NOT_GIVEN_NAME.contains(after),
+        _ => false,
+    };
+    let span = Span::new(w.start, next.start + third.len_utf8());
+    let name = &ctx.text[span.range()];
+    (glued && has_name_shape(ctx, name) && ctx.res.segmenter.may_be_name(name)).then_some(span)
 }
 
 fn has_compound_surname(ctx: &Ctx<'_>, word: &str) -> bool {
