@@ -22,6 +22,9 @@ static SCALE: LazyLock<Regex> =
 static DEVELOP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"发展|培育|打造|壮大|做强|做大|做优|引进|聚焦|布局|主导|支柱|首位|延伸|集群").unwrap()
 });
+/// Verbs that open a list of sectors.
+static LIST_VERB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"发展|培育|打造|壮大|做强|做大|做优|做精|引进|聚焦|布局|延伸").unwrap());
 /// Words of a clause about reform or governance, whose lists are policy areas, not sectors
 /// (深化放管服、国资国企、金融服务等重点领域改革).
 static NOT_SECTORS: LazyLock<Regex> =
@@ -165,13 +168,7 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
             let id = rec.add(EntityKind::Industry, name, surface, Some(span), EntityDetail::None);
             // The place that develops it stands before it in its clause (从江县要大力发展乡村旅游),
             // not before the clause.
-            let subject = subject_of(ctx, rec, span);
-            rec.industries.push(IndustryCue {
-                industry: id,
-                span: cl,
-                subject,
-                scale: None,
-            });
+            push_cues(rec, id, cl, &subjects_of(ctx, rec, span), None);
         }
     }
 }
@@ -192,6 +189,12 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
     // Modifiers before 的 are not part of the list (由龙头项目带动的机电、新材料…).
     let seg_start = match ctx.text[seg_start..head.start].rfind('的') {
         Some(i) => seg_start + i + '的'.len_utf8(),
+        None => seg_start,
+    };
+    // The list follows the clause's last verb that develops (凯里市和麻江县要做强茶叶产业:
+    // the places before it are its subject, not items).
+    let seg_start = match LIST_VERB.find_iter(&ctx.text[seg_start..head.start]).last() {
+        Some(m) => seg_start + m.end(),
         None => seg_start,
     };
     let seg = &ctx.text[seg_start..head.start];
@@ -229,7 +232,7 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
     let known: Vec<bool> = items.iter().map(|s| canonical(ctx, &ctx.text[s.range()]).1).collect();
     let any_known = known.iter().any(|k| *k);
     let evidence = Span::new(items[0].start, head.end);
-    let subject = subject_of(ctx, rec, evidence);
+    let subjects = subjects_of(ctx, rec, evidence);
     for (span, is_known) in items.into_iter().zip(known) {
         let surface = &ctx.text[span.range()];
         let (name, _) = canonical(ctx, surface);
@@ -249,12 +252,23 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
             continue;
         }
         let id = rec.add(EntityKind::Industry, &name, surface, Some(span), EntityDetail::None);
-        rec.industries.push(IndustryCue {
-            industry: id,
-            span: evidence,
-            subject,
-            scale: scale.clone(),
-        });
+        push_cues(rec, id, evidence, &subjects, scale.as_deref());
+    }
+}
+
+/// One cue for each place that develops `industry` (none named: one cue without a subject).
+fn push_cues(rec: &mut Recognition, industry: LocalId, span: Span, subjects: &[LocalId], scale: Option<&str>) {
+    let cue = |subject| IndustryCue {
+        industry,
+        span,
+        subject,
+        scale: scale.map(str::to_owned),
+    };
+    if subjects.is_empty() {
+        rec.industries.push(cue(None));
+    }
+    for &s in subjects {
+        rec.industries.push(cue(Some(s)));
     }
 }
 
@@ -341,9 +355,10 @@ fn canonical(ctx: &Ctx<'_>, surface: &str) -> (String, bool) {
     }
 }
 
-/// The place that develops what `span` names: the first place or zone with a code named
-/// before it in its own clause (…，高新区将打造氢能产业集群), else in its sentence.
-fn subject_of(ctx: &Ctx<'_>, rec: &Recognition, span: Span) -> Option<LocalId> {
+/// The places that develop what `span` names: the first place or zone with a code named
+/// before it in its own clause (…，高新区将打造氢能产业集群), else in its sentence, and the
+/// places listed with it (黎平县、从江县要大力发展乡村旅游).
+fn subjects_of(ctx: &Ctx<'_>, rec: &Recognition, span: Span) -> Vec<LocalId> {
     let sent = sentence(ctx.text, &ctx.body.spans, span);
     let cl = clause(ctx.text, &ctx.body.spans, Span::new(span.start, span.start));
     let in_clause = rec.places_in(Span::new(cl.start.max(sent.start), span.start));
@@ -354,12 +369,26 @@ fn subject_of(ctx: &Ctx<'_>, rec: &Recognition, span: Span) -> Option<LocalId> {
     };
     // A place named inside a longer one (鄂尔多斯 in 鄂尔多斯高新技术产业开发区) is not the subject.
     let outer = |s: Span| !places.iter().any(|(o, _)| o.contains(s) && o.len() > s.len());
-    places
-        .iter()
-        .filter(|(s, _)| outer(*s))
-        .map(|(_, id)| *id)
-        .find(|id| is_subject(rec, *id))
+    let outers: Vec<(Span, LocalId)> = places.iter().copied().filter(|(s, _)| outer(*s)).collect();
+    let Some(first) = outers.iter().position(|(_, id)| is_subject(rec, *id)) else {
+        return Vec::new();
+    };
+    let mut subjects = vec![outers[first].1];
+    let mut end = outers[first].0.end;
+    for &(s, id) in &outers[first + 1..] {
+        if !LIST_JOINERS.contains(&&ctx.text[end..s.start]) || !is_subject(rec, id) {
+            break;
+        }
+        if !subjects.contains(&id) {
+            subjects.push(id);
+        }
+        end = s.end;
+    }
+    subjects
 }
+
+/// What joins the places of a list.
+const LIST_JOINERS: &[&str] = &["、", "和", "与", "及", "以及"];
 
 /// A place that can develop an industry: a division with a code, or a zone.
 fn is_subject(rec: &Recognition, id: LocalId) -> bool {
