@@ -20,7 +20,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static INVEST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(总投资额?|计划总投资|计划投资|年度计划投资|实际投资额?|完成投资|投资额?|投入|概算投资)(?:约|超过?|近|达到?|逾)?$").unwrap()
+    Regex::new(r"(总投资额?|计划总投资|计划投资|年度计划投资|实际投资额?|完成投资|投资额?|投入|概算投资|增资)(?:约|超过?|近|达到?|逾)?$").unwrap()
 });
 static PROJECT_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"项目").unwrap());
 /// Verbs that open a facility clause (加快推进深茂铁路建设).
