@@ -336,7 +336,9 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
             // The place the zone is named after: the first place mention inside the stem.
             let stem_span = Span::new(start, span.start);
             let anchor = rec.places_in(stem_span).into_iter().next();
-            if SLOGAN_PRONE.contains(&kind) && anchor.is_none() {
+            // A zone the gazetteer lists needs no place in its name (德州天衢新区, one jieba word).
+            let listed = || !gaz.lookup(&ctx.text[start..span.end]).is_empty();
+            if SLOGAN_PRONE.contains(&kind) && anchor.is_none() && !listed() {
                 shortened.push((Span::new(start, span.end), kind.to_owned()));
                 continue;
             }
