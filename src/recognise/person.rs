@@ -8,7 +8,7 @@
 
 use super::place::DocPlaces;
 use super::text::{char_at, every_start, is_han, literal_set};
-use super::{Ctx, PostCue, PostPlace, Recognition};
+use super::{Ctx, LocalId, PostCue, PostPlace, Recognition};
 use crate::model::{EntityDetail, EntityKind, PlaceLevel};
 use crate::span::Span;
 use regex::Regex;
@@ -185,6 +185,13 @@ fn post_place(ctx: &Ctx<'_>, rec: &mut Recognition, title: Span, previous: Optio
     if title_text.contains("总书记") {
         return PostPlace::National;
     }
+    // A zone's organs without a place before them (园区党工委副书记, 管委会主任): the zone the
+    // document names with its organs (苏州工业园区党工委书记), when it is only one.
+    if previous.is_none() && ZONE_ORGANS.iter().any(|o| title_text.starts_with(o)) {
+        if let Some(zone) = zone_with_organs(ctx, rec) {
+            return PostPlace::Named(zone);
+        }
+    }
     match first {
         Some('省' | '自') => PostPlace::Implied(PlaceLevel::Province),
         Some('州') => PostPlace::Implied(PlaceLevel::Prefecture),
@@ -195,6 +202,21 @@ fn post_place(ctx: &Ctx<'_>, rec: &mut Recognition, title: Span, previous: Optio
         Some('区') => previous.unwrap_or(PostPlace::Implied(PlaceLevel::District)),
         _ => previous.unwrap_or(PostPlace::Implied(PlaceLevel::Prefecture)),
     }
+}
+
+/// The party and administrative organs of a development zone.
+const ZONE_ORGANS: [&str; 2] = ["党工委", "管委会"];
+
+/// The one zone the document names right before its organs, if there is exactly one.
+fn zone_with_organs(ctx: &Ctx<'_>, rec: &Recognition) -> Option<LocalId> {
+    let mut zones = rec.entities.iter().enumerate().filter(|(_, e)| {
+        e.place().is_some_and(|p| p.level == Some(PlaceLevel::Zone))
+            && e.mentions
+                .iter()
+                .any(|m| ZONE_ORGANS.iter().any(|o| ctx.text[m.end..].starts_with(o)))
+    });
+    let (first, _) = zones.next()?;
+    zones.next().is_none().then_some(first)
 }
 
 /// A town or township the gazetteer does not hold, named right before a title
