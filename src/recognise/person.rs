@@ -104,6 +104,7 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
             let t = &TITLES_AFTER_NAME[t];
             let at = line.start + pos;
             if let Some(w) = ctx.tokens.word_ending_at(at) {
+                let w = surname_before(ctx, rec, w);
                 let word = &ctx.text[w.range()];
                 if looks_like_name(ctx, word) && !rec.covered(w, &[EntityKind::Place, EntityKind::Organization]) {
                     let id = rec.add(EntityKind::Official, word, word, Some(w), EntityDetail::None);
@@ -138,6 +139,28 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
         }
     }
     reporters(ctx, rec);
+}
+
+/// A name before a title whose surname jieba cut off (邓 | 卫东书记): the word with the
+/// single character before it, when that makes an official the document already names, or
+/// a surname that is no preposition or particle makes a three-character name.
+fn surname_before(ctx: &Ctx<'_>, rec: &Recognition, w: Span) -> Span {
+    let Some(prev) = ctx.tokens.word_ending_at(w.start) else {
+        return w;
+    };
+    let c = ctx.text[prev.range()].chars().next().unwrap_or(' ');
+    if prev.len() != c.len_utf8() || w.len() != 2 * c.len_utf8() || !is_han(c) {
+        return w;
+    }
+    let joined = Span::new(prev.start, w.end);
+    let name = &ctx.text[joined.range()];
+    let known = rec.find(EntityKind::Official, name).is_some();
+    let surname = ctx.res.lexical.surnames.contains(&c) && !NOT_GIVEN_NAME.contains(&c);
+    if known || (surname && has_name_shape(ctx, name)) {
+        joined
+    } else {
+        w
+    }
 }
 
 /// Whether the text between two titles keeps them in one chain: nothing, 、 or 兼, and at
@@ -192,8 +215,15 @@ fn post_place(ctx: &Ctx<'_>, rec: &mut Recognition, title: Span, previous: Optio
             return PostPlace::Named(zone);
         }
     }
-    match first {
-        Some('省' | '自') => PostPlace::Implied(PlaceLevel::Province),
+    // The level is the first character after 常务, 副 or 代 (副省长, 常务副市长, 代县长); a
+    // 厅 is a province's department (省商务厅厅长).
+    let level = title_text
+        .trim_start_matches("常务")
+        .trim_start_matches(['副', '代'])
+        .chars()
+        .next();
+    match level {
+        Some('省' | '自' | '厅') => PostPlace::Implied(PlaceLevel::Province),
         Some('州') => PostPlace::Implied(PlaceLevel::Prefecture),
         Some('市') => previous
             .filter(|p| !matches!(p, PostPlace::Implied(_)))
@@ -286,6 +316,18 @@ fn name_after(ctx: &Ctx<'_>, pos: usize) -> Option<Span> {
         } else {
             Span::new(w.start, next.end)
         }
+    } else if n == 2 && ctx.res.lexical.compound_surnames.iter().any(|s| s == word) {
+        // 欧阳 | 振华: a compound surname alone, and the given name a word of its own.
+        let next = ctx.tokens.word_at(w.end)?;
+        let given = &ctx.text[next.range()];
+        let ok = (1..=2).contains(&given.chars().count())
+            && given.chars().all(is_han)
+            && !given.starts_with(NOT_GIVEN_NAME)
+            && !NOT_NAME.contains(&given);
+        if !ok {
+            return None;
+        }
+        Span::new(w.start, next.end)
     } else if n == 4 && !has_compound_surname(ctx, word) {
         // 高度重视 is a word, not a name and a verb jieba glued to it.
         if !ctx.res.segmenter.may_be_name(word) {
