@@ -236,6 +236,11 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
                 end = start + ctx.text[start..start + i].trim_end_matches(['总', '计', '划']).len();
                 end = start + ctx.text[start..end].trim_end_matches(['和', '及', '与', '、']).len();
             }
+            // Without 项目, a facility's name ends at its head word where the predicate
+            // starts: 总投资26.5亿元的周口中心港二期工程 | 今年将全面投用.
+            if !ctx.text[start..end].contains("项目") {
+                end = facility_end(ctx, start, end);
+            }
             let name_span = Span::new(start, end);
             if let Some(project) = add_project(ctx, rec, name_span) {
                 invest(ctx, rec, a, project, role, Span::new(kw_start, end));
@@ -323,7 +328,66 @@ fn invest(ctx: &Ctx<'_>, rec: &mut Recognition, a: &FoundAmount, project: LocalI
 }
 
 /// Adds a project if `span` holds a name: not a count (876个重点项目), not generic.
+/// Words that start what is said of a facility (…工程今年将全面投用, …基地已在…动工).
+const PREDICATE_STARTS: &[&str] = &[
+    "今年",
+    "明年",
+    "年内",
+    "年底",
+    "目前",
+    "预计",
+    "计划",
+    "已",
+    "已经",
+    "现已",
+    "已于",
+    "也",
+    "均",
+    "正",
+    "正在",
+    "将",
+    "将于",
+    "即将",
+    "有望",
+    "建成后",
+    "投产后",
+    "全面",
+    "顺利",
+    "由",
+    "在",
+];
+
+/// The end of a facility's name that runs from `start` to at most `end`: before the first
+/// word that starts a predicate, where what comes before it ends with a facility's head
+/// word or a park's (汽车电子产业园 | 正加紧建设); `end` when there is none.
+fn facility_end(ctx: &Ctx<'_>, start: usize, end: usize) -> usize {
+    let text = &ctx.text[start..end];
+    text.char_indices()
+        .map(|(i, _)| start + i)
+        .filter(|&p| p > start && ctx.tokens.starts_at(p))
+        .find(|&p| {
+            ctx.tokens
+                .word_at(p)
+                .is_some_and(|w| PREDICATE_STARTS.contains(&&ctx.text[w.range()]))
+                && (FACILITY_HEAD.is_match(&ctx.text[start..p]) || ctx.text[start..p].ends_with(['园', '区']))
+        })
+        .unwrap_or(end)
+}
+
 fn add_project(ctx: &Ctx<'_>, rec: &mut Recognition, span: Span) -> Option<LocalId> {
+    // A name that starts inside an organisation's name (…有限公司年产5万吨电子级化学品项目)
+    // starts with it: the organisation is the investor.
+    let span = rec
+        .starting_in(span.start.saturating_sub(rec.longest_mention()), span.start)
+        .filter(|(s, id)| {
+            s.start < span.start
+                && s.end > span.start
+                && s.end < span.end
+                && rec.entities[*id].kind == EntityKind::Organization
+        })
+        .map(|(s, _)| s.start)
+        .min()
+        .map_or(span, |start| Span::new(start, span.end));
     // The mention is the name without surrounding white space (U+2001, U+3000 …), so that
     // it slices out exactly the name.
     let raw = ctx.text.get(span.range())?;
@@ -335,15 +399,17 @@ fn add_project(ctx: &Ctx<'_>, rec: &mut Recognition, span: Span) -> Option<Local
     }
     let id = rec.add(EntityKind::Project, name, name, Some(span), EntityDetail::None);
     // The place the name starts with, and the organisation that invests.
+    let investor = rec
+        .starting_in(span.start, span.start + 1)
+        .find(|(s, eid)| s.end < span.end && rec.entities[*eid].kind == EntityKind::Organization);
+    // A place in the investor's name (江西金磁永磁科技有限公司) says where the company is
+    // registered, not where the project is.
     let place = rec
         .places_in(span)
         .into_iter()
-        .find(|(s, _)| s.start == span.start)
+        .find(|(s, _)| s.start == span.start && investor.is_none_or(|(org, _)| !org.contains(*s)))
         .map(|(_, id)| id);
-    let investor = rec
-        .starting_in(span.start, span.start + 1)
-        .find(|(s, eid)| s.end < span.end && rec.entities[*eid].kind == EntityKind::Organization)
-        .map(|(_, eid)| eid);
+    let investor = investor.map(|(_, eid)| eid);
     let industry = ctx
         .res
         .lexical
