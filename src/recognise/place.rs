@@ -161,6 +161,11 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) -> DocPlaces {
                 if !exact_full && !short_form_ok(ctx, m.span) {
                     continue;
                 }
+                // A full name of two characters inside other words is none (能源基地和 | 县域经济
+                // is no 和县).
+                if exact_full && surface.chars().count() == 2 && !two_char_name_ok(ctx, m.span) {
+                    continue;
+                }
                 let Some(code) = choose(gaz, codes, dominant, &tally) else {
                     continue;
                 };
@@ -229,6 +234,15 @@ fn short_form_ok(ctx: &Ctx<'_>, span: Span) -> bool {
     let han_before = char_before(ctx.text, span.start).is_some_and(is_han);
     let han_after = char_at(ctx.text, span.end).is_some_and(is_han);
     (!han_before || ctx.tokens.starts_at(span.start)) && (!han_after || ctx.tokens.ends_at(span.end))
+}
+
+/// Whether a two-character full name (和县, 泾县) stands as a word: it starts where a word
+/// starts and ends where one ends, or is followed by a character jieba glues to places
+/// (和县委 | 书记).
+fn two_char_name_ok(ctx: &Ctx<'_>, span: Span) -> bool {
+    let glued = char_at(ctx.text, span.end).is_some_and(|c| "委人政".contains(c));
+    ctx.tokens.starts_at(span.start)
+        && (ctx.tokens.ends_at(span.end) || glued || !char_at(ctx.text, span.end).is_some_and(is_han))
 }
 
 /// Picks one division among candidates: inside the dominant province first, then the most
