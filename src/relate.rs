@@ -534,7 +534,16 @@ fn focus_place(b: &Builder<'_>) -> Option<LocalId> {
     let best = |ids: &mut dyn Iterator<Item = LocalId>| {
         ids.max_by_key(|id| (count.get(id).copied().unwrap_or(0), std::cmp::Reverse(*id)))
     };
-    best(&mut posts.iter().copied()).or_else(|| best(&mut count.keys().copied()))
+    // A town's secretary who also sits on the county's standing committee (乐清市委常委、
+    // 柳市镇党委书记) speaks for the town: a post in a town comes first.
+    let town = |id: &LocalId| {
+        rec.entities[*id]
+            .place()
+            .is_some_and(|p| p.level == Some(PlaceLevel::Town))
+    };
+    best(&mut posts.iter().copied().filter(town))
+        .or_else(|| best(&mut posts.iter().copied()))
+        .or_else(|| best(&mut count.keys().copied()))
 }
 
 /// The document's place of a level: the focus place or its ancestor at that level, else the

@@ -172,7 +172,12 @@ fn continues_chain(ctx: &Ctx<'_>, rec: &Recognition, end: usize, next: usize) ->
         return true;
     }
     let rest_start = next - rest.len();
-    rec.starting_in(rest_start, rest_start + 1)
+    // A town the gazetteer does not hold is only learned from the title after it
+    // (乐清市委常委、柳市镇党委书记): its name is enough.
+    let town =
+        ["镇", "乡", "街道"].iter().any(|s| rest.ends_with(s)) && rest.chars().count() <= 8 && rest.chars().all(is_han);
+    town || rec
+        .starting_in(rest_start, rest_start + 1)
         .any(|(s, id)| rec.entities[id].kind == EntityKind::Place && s.end >= next)
 }
 
@@ -208,6 +213,14 @@ fn post_place(ctx: &Ctx<'_>, rec: &mut Recognition, title: Span, previous: Optio
     if title_text.contains("总书记") {
         return PostPlace::National;
     }
+    // A town's posts without its name (镇党委副书记、镇长胡斌): the document's one town.
+    let bare_town = title_text.starts_with(['镇', '乡'])
+        || super::text::char_before(ctx.text, title.start).is_some_and(|c| c == '镇' || c == '乡');
+    if bare_town {
+        if let Some(town) = only_town(rec) {
+            return PostPlace::Named(town);
+        }
+    }
     // A zone's organs without a place before them (园区党工委副书记, 管委会主任): the zone the
     // document names with its organs (苏州工业园区党工委书记), when it is only one.
     if previous.is_none() && ZONE_ORGANS.iter().any(|o| title_text.starts_with(o)) {
@@ -236,6 +249,17 @@ fn post_place(ctx: &Ctx<'_>, rec: &mut Recognition, title: Span, previous: Optio
 
 /// The party and administrative organs of a development zone.
 const ZONE_ORGANS: [&str; 2] = ["党工委", "管委会"];
+
+/// The one town the document names, if it names exactly one.
+fn only_town(rec: &Recognition) -> Option<LocalId> {
+    let mut towns = rec
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| !e.mentions.is_empty() && e.place().is_some_and(|p| p.level == Some(PlaceLevel::Town)));
+    let (first, _) = towns.next()?;
+    towns.next().is_none().then_some(first)
+}
 
 /// The one zone the document names right before its organs, if there is exactly one.
 fn zone_with_organs(ctx: &Ctx<'_>, rec: &Recognition) -> Option<LocalId> {
