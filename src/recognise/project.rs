@@ -250,9 +250,19 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
         }
         // Amount, then what it builds: 计划投资50亿元建设X项目 (the name ends at 项目, within
         // the clause).
-        let built = ["建设", "实施", "打造", "新建", "兴建", "用于建设"]
+        // Also after a comma, where nothing before the keyword names a project: 宣布增资5亿美元,
+        // 扩建年产20GWh动力电池项目.
+        let comma = ['，', ',']
+            .into_iter()
+            .find(|c| after.starts_with(*c))
+            .map_or(0, char::len_utf8);
+        let project_before = ctx.text[line.start..kw_start]
+            .trim_end_matches(['，', ','])
+            .ends_with("项目");
+        let built = ["建设", "实施", "打造", "新建", "兴建", "扩建", "用于建设"]
             .iter()
-            .find_map(|v| after.strip_prefix(v).map(|rest| (v.len(), rest)));
+            .filter(|_| comma == 0 || !project_before)
+            .find_map(|v| after[comma..].strip_prefix(v).map(|rest| (comma + v.len(), rest)));
         if let Some((verb_len, rest)) = built {
             let clause_len = rest
                 .find(['，', ',', '。', '；', ';', '、', '：', ':'])
@@ -270,6 +280,11 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
         // Project before the amount: X项目(总)投资N亿元, X项目投入N亿元.
         let head = &ctx.text[line.start..kw_start];
         let head = head.trim_end_matches(['，', ',']);
+        // A phase's investment is the project's: X项目一期投资3.6亿元.
+        let head = ["一期", "二期", "三期", "四期"]
+            .iter()
+            .find_map(|p| head.strip_suffix(p).filter(|h| h.ends_with("项目")))
+            .unwrap_or(head);
         if let Some(stripped) = head.strip_suffix("项目") {
             let end = line.start + stripped.len() + "项目".len();
             let start = extend_left(ctx.text, ctx.tokens, line.start, line.start + stripped.len(), 16);
@@ -427,13 +442,34 @@ fn add_project(ctx: &Ctx<'_>, rec: &mut Recognition, span: Span) -> Option<Local
     Some(id)
 }
 
+/// Units of capacity that may open a project's name.
+const CAPACITY_UNITS: &[&str] = &[
+    "万千瓦",
+    "千瓦",
+    "兆瓦",
+    "万吨",
+    "吨",
+    "GW",
+    "MW",
+    "万平方米",
+    "万方",
+    "万标箱",
+];
+
 fn project_name_ok(name: &str) -> bool {
     let n = name.chars().count();
     if !(3..=30).contains(&n) {
         return false;
     }
     let first = name.chars().next().unwrap_or(' ');
-    if !is_han(first) || name.chars().any(|c| c.is_ascii_digit()) && name.contains('个') {
+    // A name may open with its capacity (300万千瓦风光制氢一体化项目), not with other figures.
+    let capacity_first = || {
+        let unit = name.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+        CAPACITY_UNITS.iter().any(|u| unit.starts_with(u))
+    };
+    if !(is_han(first) || first.is_ascii_digit() && capacity_first())
+        || name.chars().any(|c| c.is_ascii_digit()) && name.contains('个')
+    {
         return false;
     }
     let stem = name.trim_end_matches("项目");
