@@ -287,7 +287,7 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
             .unwrap_or(head);
         if let Some(stripped) = head.strip_suffix("项目") {
             let end = line.start + stripped.len() + "项目".len();
-            let start = extend_left(ctx.text, ctx.tokens, line.start, line.start + stripped.len(), 16);
+            let start = project_start(ctx, line.start, line.start + stripped.len());
             if let Some(project) = add_project(ctx, rec, Span::new(start, end)) {
                 invest(ctx, rec, a, project, role, Span::new(start, a.span.end));
                 used[i] = true;
@@ -483,6 +483,39 @@ fn project_name_ok(name: &str) -> bool {
     !GENERIC.iter().any(|g| stem.starts_with(g) && stem.chars().count() <= 4)
 }
 
+/// Words for the work a project does, which stop names elsewhere (加快改造…) but end
+/// them before 项目 (太极岛湿地公园提升改造项目).
+const WORK_WORDS: &[&str] = &[
+    "提升",
+    "改造",
+    "提升改造",
+    "改扩建",
+    "扩建",
+    "新建",
+    "建设",
+    "升级",
+    "技改",
+];
+
+/// Where the name of a project whose stem ends at `end` starts: its words of work, then
+/// the phrase before them, back to `limit` and at most 16 characters before the work.
+fn project_start(ctx: &Ctx<'_>, limit: usize, end: usize) -> usize {
+    let mut core_end = end;
+    while let Some(w) = ctx.tokens.word_ending_at(core_end) {
+        if w.start < limit || !WORK_WORDS.contains(&&ctx.text[w.range()]) {
+            break;
+        }
+        core_end = w.start;
+    }
+    let start = extend_left(ctx.text, ctx.tokens, limit, core_end, 16);
+    // Work words alone (改造项目) are no name: their phrase is what it was.
+    if start == core_end {
+        extend_left(ctx.text, ctx.tokens, limit, end, 16)
+    } else {
+        start
+    }
+}
+
 /// X项目, and lists before 等…项目.
 fn named_before_project(ctx: &Ctx<'_>, rec: &mut Recognition) {
     for &line in &ctx.body.spans {
@@ -518,7 +551,7 @@ fn named_before_project(ctx: &Ctx<'_>, rec: &mut Recognition) {
                 }
                 continue;
             }
-            let start = extend_left(ctx.text, ctx.tokens, cl.start, at, 16);
+            let start = project_start(ctx, cl.start, at);
             let span = Span::new(start, at + m.len());
             if start < at && !rec.covered(span, &[EntityKind::Project]) {
                 // A project name needs something proper: a place, an organisation, a name.
