@@ -491,18 +491,28 @@ fn drop_unused(b: &mut Builder<'_>) {
 
 /// Whether place `a` lies inside place `b` by the gazetteer.
 fn within(b: &Builder<'_>, a: LocalId, focus: Option<LocalId>) -> bool {
-    let Some(cf) = focus.and_then(|f| b.code(f)) else {
+    let Some(f) = focus else {
         return false;
     };
+    let cf = b.code(f);
+    // A zone's neighbours in its city are named as subjects too (南康区的家具产业, in an
+    // interview about 赣州经开区), whether the zone has a code or not.
+    let zone_city = b.rec.entities[f]
+        .place()
+        .filter(|p| p.level == Some(PlaceLevel::Zone))
+        .and_then(|p| p.parent_adcode.as_deref()?.parse::<AdCode>().ok());
+    let gaz = &b.res.gazetteer;
     if let Some(ca) = b.code(a) {
-        return ca != cf && b.res.gazetteer.is_within(ca, cf);
+        let in_focus = cf.is_some_and(|cf| ca != cf && gaz.is_within(ca, cf));
+        let in_zone_city = zone_city.is_some_and(|city| ca != city && gaz.is_within(ca, city));
+        return in_focus || in_zone_city;
     }
     // A zone lies where its parent division does (鄂尔多斯高新区 in 鄂尔多斯市).
     let parent = b.rec.entities[a]
         .place()
         .filter(|p| p.level == Some(PlaceLevel::Zone))
         .and_then(|p| p.parent_adcode.as_deref()?.parse::<AdCode>().ok());
-    parent.is_some_and(|pa| pa == cf || b.res.gazetteer.is_within(pa, cf))
+    parent.is_some_and(|pa| cf.is_some_and(|cf| pa == cf || gaz.is_within(pa, cf)))
 }
 
 /// The place the document is about: where the interviewee holds a post, else the most

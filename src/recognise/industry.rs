@@ -120,8 +120,8 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
         let s = &ctx.text[line.range()];
         for m in HEAD.find_iter(s) {
             let head = Span::new(line.start + m.start(), line.start + m.end());
-            // 产业城, 产业园, 产业新城 are places and projects, not sectors.
-            if super::text::char_at(ctx.text, head.end).is_some_and(|c| "城园区基带新平".contains(c)) {
+            // 产业城, 产业园, 产业新城, 产业聚集区 are places and projects, not sectors.
+            if super::text::char_at(ctx.text, head.end).is_some_and(|c| "城园区基带新平聚".contains(c)) {
                 continue;
             }
             list_before(ctx, rec, line, head);
@@ -197,6 +197,14 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
         Some(m) => seg_start + m.end(),
         None => seg_start,
     };
+    // A place before the list is its subject, not an item (鹿邑县化妆刷产业, 太康县锅炉产业集群).
+    let seg_start = rec
+        .places_in(Span::new(seg_start, head.start))
+        .into_iter()
+        .filter(|(s, _)| s.start == seg_start && s.end < head.start)
+        .map(|(s, _)| s.end)
+        .max()
+        .unwrap_or(seg_start);
     let seg = &ctx.text[seg_start..head.start];
     // The list ends at 等 (…等9个千亿级); what follows 等 only qualifies the head.
     // …等9个千亿级 or, without 等, …机械电子三大主导: the count and its adjectives qualify the head.
@@ -229,14 +237,23 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
     if items.len() > MAX_LIST_ITEMS {
         items.drain(..items.len() - MAX_LIST_ITEMS);
     }
-    let known: Vec<bool> = items.iter().map(|s| canonical(ctx, &ctx.text[s.range()]).1).collect();
+    // Known to the lexicon, or already taken as a sector in this document (化妆刷 listed
+    // earlier, then 鹿邑县化妆刷产业).
+    let known: Vec<bool> = items
+        .iter()
+        .map(|s| {
+            let (name, known) = canonical(ctx, &ctx.text[s.range()]);
+            known || rec.find(EntityKind::Industry, &name).is_some()
+        })
+        .collect();
     let any_known = known.iter().any(|k| *k);
     let evidence = Span::new(items[0].start, head.end);
     let subjects = subjects_of(ctx, rec, evidence);
     for (span, is_known) in items.into_iter().zip(known) {
         let surface = &ctx.text[span.range()];
         let (name, _) = canonical(ctx, surface);
-        if name.is_empty() || GENERIC.contains(&name.as_str()) {
+        // A title is no sector (专访了省委常委、豫东综合物流产业聚集区…).
+        if name.is_empty() || GENERIC.contains(&name.as_str()) || ctx.res.lexical.titles.is_match(&name) {
             continue;
         }
         let shaped = SECTOR_ENDINGS.iter().any(|e| name.ends_with(e)) || (any_known && ctx.tokens.aligned(span));
