@@ -541,6 +541,17 @@ fn focus_place(b: &Builder<'_>) -> Option<LocalId> {
             _ => None,
         })
         .collect();
+    // Between posts in places named as often, the more local one: of 鄂尔多斯市委常委、
+    // 准格尔旗委书记, the banner.
+    let local = |id: LocalId| match rec.entities[id].place().and_then(|p| p.level) {
+        Some(PlaceLevel::Town) => 3,
+        Some(PlaceLevel::County | PlaceLevel::District | PlaceLevel::Zone) => 2,
+        Some(PlaceLevel::Prefecture) => 1,
+        _ => 0,
+    };
+    let best_post = |ids: &mut dyn Iterator<Item = LocalId>| {
+        ids.max_by_key(|id| (count.get(id).copied().unwrap_or(0), local(*id), std::cmp::Reverse(*id)))
+    };
     let best = |ids: &mut dyn Iterator<Item = LocalId>| {
         ids.max_by_key(|id| (count.get(id).copied().unwrap_or(0), std::cmp::Reverse(*id)))
     };
@@ -551,8 +562,8 @@ fn focus_place(b: &Builder<'_>) -> Option<LocalId> {
             .place()
             .is_some_and(|p| p.level == Some(PlaceLevel::Town))
     };
-    best(&mut posts.iter().copied().filter(town))
-        .or_else(|| best(&mut posts.iter().copied()))
+    best_post(&mut posts.iter().copied().filter(town))
+        .or_else(|| best_post(&mut posts.iter().copied()))
         .or_else(|| best(&mut count.keys().copied()))
 }
 

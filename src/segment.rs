@@ -78,6 +78,13 @@ impl Segmenter {
         !self.jieba.has_word(word) || self.dictionary_tag(word).is_some_and(|tag| tag.starts_with("nr"))
     }
 
+    /// Whether jieba's dictionary tags `word` as a person's or a place's name (`nr`, `nrt`,
+    /// `nrfg`, `ns`): transliterated names are often held as places (阿不都热依木, 扎西).
+    pub fn has_name_tag(&self, word: &str) -> bool {
+        self.dictionary_tag(word)
+            .is_some_and(|tag| tag.starts_with("nr") || tag == "ns")
+    }
+
     /// Whether jieba's dictionary (with the added words) tags `word` as the name of an
     /// organisation or institution (`nt`: 浦东国际机场, 首都国际机场). Its place tags are left
     /// out: the dictionary gives `ns` to ordinary words too (临街).

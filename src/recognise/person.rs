@@ -241,7 +241,9 @@ fn post_place(ctx: &Ctx<'_>, rec: &mut Recognition, title: Span, previous: Optio
         Some('市') => previous
             .filter(|p| !matches!(p, PostPlace::Implied(_)))
             .unwrap_or(PostPlace::Implied(PlaceLevel::Prefecture)),
-        Some('县') => PostPlace::Implied(PlaceLevel::County),
+        // A banner (旗) is a county; a league (盟) a prefecture.
+        Some('县' | '旗') => PostPlace::Implied(PlaceLevel::County),
+        Some('盟') => PostPlace::Implied(PlaceLevel::Prefecture),
         Some('区') => previous.unwrap_or(PostPlace::Implied(PlaceLevel::District)),
         _ => previous.unwrap_or(PostPlace::Implied(PlaceLevel::Prefecture)),
     }
@@ -318,6 +320,54 @@ fn town_before(ctx: &Ctx<'_>, rec: &mut Recognition, at: usize) -> Option<super:
 fn name_after(ctx: &Ctx<'_>, pos: usize) -> Option<Span> {
     // 区委书记 刘永辉: a by-line may put spaces between title and name.
     let pos = pos + (ctx.text[pos..].len() - ctx.text[pos..].trim_start_matches([' ', '\u{3000}']).len());
+    han_name_after(ctx, pos).or_else(|| transliterated_name_after(ctx, pos))
+}
+
+/// A name without a Han surname after a title (旗长额尔敦毕力格, 州长阿不都热依木): words
+/// the dictionary does not know or holds as rare, single characters that are no particles,
+/// and middle dots; three to ten characters, ending where a known word or punctuation
+/// starts, and no place name at its start.
+fn transliterated_name_after(ctx: &Ctx<'_>, pos: usize) -> Option<Span> {
+    let seg = &ctx.res.segmenter;
+    let unknown_or_rare = |w: &str| !seg.knows(w) || seg.is_rare(w);
+    let first = ctx.tokens.word_at(pos)?;
+    let first_word = &ctx.text[first.range()];
+    // It starts with a word the HMM guessed, or a rare one the dictionary holds as a name
+    // or place (扎西, 阿不都热依木): not with a preposition (总书记对古雷) or a phrase.
+    let name_like = !seg.knows(first_word) || seg.is_rare(first_word) && seg.has_name_tag(first_word);
+    if first_word.chars().count() < 2
+        || !first_word.chars().all(is_han)
+        || first_word.starts_with(NOT_GIVEN_NAME)
+        || !name_like
+    {
+        return None;
+    }
+    let mut end = first.end;
+    while let Some(next) = ctx.tokens.word_at(end) {
+        let w = &ctx.text[next.range()];
+        let mut chars = w.chars();
+        let ok = match (chars.next(), chars.next()) {
+            (Some('·' | '•'), None) => true,
+            (Some(c), None) => is_han(c) && !NOT_GIVEN_NAME.contains(&c),
+            _ => w.chars().all(is_han) && unknown_or_rare(w) && !NOT_NAME.contains(&w),
+        };
+        if !ok {
+            break;
+        }
+        end = next.end;
+    }
+    let name = &ctx.text[pos..end];
+    let han = name.chars().filter(|c| is_han(*c)).count();
+    let ends_here = ctx.tokens.word_at(end).is_none_or(|w| {
+        let t = &ctx.text[w.range()];
+        !t.chars().all(is_han) || seg.knows(t)
+    });
+    let place_first = ctx.res.places.starts_with_name(name);
+    ((3..=10).contains(&han) && !name.ends_with(['·', '•']) && ends_here && !place_first).then(|| Span::new(pos, end))
+}
+
+/// A name with a Han surname after a title (see [`name_after`]).
+fn han_name_after(ctx: &Ctx<'_>, pos: usize) -> Option<Span> {
     let w = match ctx.tokens.word_at(pos) {
         Some(w) => w,
         // 临泉县 | 长王东: jieba glued the title's last character to the name; the name is

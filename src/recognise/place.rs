@@ -36,6 +36,13 @@ pub(crate) struct PlaceIndex {
     targets: Vec<Target>,
 }
 
+impl PlaceIndex {
+    /// Whether `text` starts with a place name the index holds.
+    pub(crate) fn starts_with_name(&self, text: &str) -> bool {
+        self.names.find(text).is_some_and(|m| m.start == 0)
+    }
+}
+
 /// Full names too generic to be a mention by themselves.
 const GENERIC: &[&str] = &[
     "我国",
