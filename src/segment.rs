@@ -78,6 +78,13 @@ impl Segmenter {
         !self.jieba.has_word(word) || self.dictionary_tag(word).is_some_and(|tag| tag.starts_with("nr"))
     }
 
+    /// Whether jieba's dictionary tags `word` as a function word: a conjunction,
+    /// preposition, particle, adverb or pronoun (和, 在, 的, 也, 这).
+    pub fn is_function_word(&self, word: &str) -> bool {
+        self.dictionary_tag(word)
+            .is_some_and(|tag| tag.starts_with(['c', 'p', 'u', 'd', 'r']))
+    }
+
     /// Whether jieba's dictionary tags `word` as a person's or a place's name (`nr`, `nrt`,
     /// `nrfg`, `ns`): transliterated names are often held as places (阿不都热依木, 扎西).
     pub fn has_name_tag(&self, word: &str) -> bool {

@@ -23,7 +23,8 @@ static COMPANY_LIST: LazyLock<Regex> = LazyLock::new(|| {
 static BODY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[市县区省州旗]?(?:委|政府|人民政府|人大常委会|政协)").unwrap());
 static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:股份有限公司|有限责任公司|有限公司|集团|公司|商会|协会|学会|联合会|研究院|银行|高科|控股)").unwrap()
+    Regex::new(r"(?:股份有限公司|有限责任公司|有限公司|株式会社|集团|公司|商会|协会|学会|联合会|研究院|银行|高科|控股)")
+        .unwrap()
 });
 
 /// Stems that make a company ending generic (有关行业协会, 各类企业集团).
@@ -88,6 +89,12 @@ fn company_lists(ctx: &Ctx<'_>, rec: &mut Recognition) {
                 let name = &ctx.text[span.range()];
                 let n = name.chars().count();
                 if !(2..=12).contains(&n) || !name.chars().all(is_han) {
+                    continue;
+                }
+                // A list of companies' people (…株式会社代表理事金俊浩、…等企业代表): an item
+                // with a company ending inside it, or a title, is no company name.
+                let ending_inside = COMPANY.find_iter(name).any(|m| m.end() < name.len());
+                if ending_inside || ctx.res.lexical.titles.is_match(name) {
                     continue;
                 }
                 if rec.covered(span, &[EntityKind::Organization]) {

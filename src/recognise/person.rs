@@ -60,6 +60,15 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
             let place = post_place(ctx, rec, span, chain.last().map(|c| c.2));
             chain.push((span, title_text(ctx, rec, span), place));
             last_end = Some(span.end);
+            // 韦副县长常说: a surname before the title stands for the name; what follows is not one.
+            let surname_before = !matches!(place, PostPlace::Named(_))
+                && ctx.tokens.word_ending_at(span.start).is_some_and(|w| {
+                let mut cs = ctx.text[w.range()].chars();
+                matches!((cs.next(), cs.next()), (Some(c), None) if ctx.res.lexical.surnames.contains(&c) && !NOT_GIVEN_NAME.contains(&c))
+            });
+            if surname_before {
+                continue;
+            }
             if let Some(name_span) = name_after(ctx, span.end) {
                 let name = &ctx.text[name_span.range()];
                 let id = rec.add(EntityKind::Official, name, name, Some(name_span), EntityDetail::None);
@@ -148,7 +157,13 @@ fn surname_before(ctx: &Ctx<'_>, rec: &Recognition, w: Span) -> Span {
     let Some(prev) = ctx.tokens.word_ending_at(w.start) else {
         return w;
     };
-    let c = ctx.text[prev.range()].chars().next().unwrap_or(' ');
+    // 欧阳 | 勇市长: a compound surname before a one- or two-character given name.
+    let prev_word = &ctx.text[prev.range()];
+    let given = ctx.text[w.range()].chars().count();
+    if ctx.res.lexical.compound_surnames.iter().any(|s| s == prev_word) && given <= 2 {
+        return Span::new(prev.start, w.end);
+    }
+    let c = prev_word.chars().next().unwrap_or(' ');
     if prev.len() != c.len_utf8() || w.len() != 2 * c.len_utf8() || !is_han(c) {
         return w;
     }

@@ -245,9 +245,16 @@ fn short_form_ok(ctx: &Ctx<'_>, span: Span) -> bool {
 
 /// Whether a two-character full name (和县, 泾县) stands as a word: it starts where a word
 /// starts and ends where one ends, or is followed by a character jieba glues to places
-/// (和县委 | 书记).
+/// (萧 | 县委书记, 应 | 县长), unless its first character is a function word standing alone (市委、
+/// 市政府和 | 县委).
 fn two_char_name_ok(ctx: &Ctx<'_>, span: Span) -> bool {
-    let glued = char_at(ctx.text, span.end).is_some_and(|c| "委人政".contains(c));
+    let first = char_at(ctx.text, span.start).map_or(0, char::len_utf8);
+    let alone_function_word = ctx.tokens.word_at(span.start).is_some_and(|w| w.len() == first)
+        && ctx
+            .res
+            .segmenter
+            .is_function_word(&ctx.text[span.start..span.start + first]);
+    let glued = !alone_function_word && char_at(ctx.text, span.end).is_some_and(|c| "委人政长".contains(c));
     ctx.tokens.starts_at(span.start)
         && (ctx.tokens.ends_at(span.end) || glued || !char_at(ctx.text, span.end).is_some_and(is_han))
 }
