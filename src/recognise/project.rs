@@ -22,6 +22,17 @@ use std::sync::LazyLock;
 static INVEST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(总投资额?|计划总投资|计划投资|年度计划投资|实际投资额?|完成投资|投资额?|投入|概算投资|增资)(?:约|超过?|近|达到?|逾)?$").unwrap()
 });
+/// The fields of a list of signed projects (see `field_investment`).
+static AMOUNT_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s\p{Zs}]*(?:总投资额?|投资总额|投资额|计划投资|协议投资额?)[：:][\s\p{Zs}]*$").unwrap()
+});
+static NAME_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s\p{Zs}]*(?:\d+[．.、]?[\s\p{Zs}]*)?项目名称[：:][\s\p{Zs}]*(\p{Han}[^，。；,;]*?)[\s\p{Zs}]*$")
+        .unwrap()
+});
+static INVESTOR_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s\p{Zs}]*(?:投资方|投资主体|签约企业)[：:][\s\p{Zs}]*(\p{Han}.*?)[\s\p{Zs}]*$").unwrap()
+});
 static PROJECT_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"项目").unwrap());
 /// Verbs that open a facility clause (加快推进深茂铁路建设).
 const FACILITY_VERBS: &[&str] = &[
@@ -208,6 +219,7 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
             from += 1;
         }
         let Some(kw) = INVEST_BEFORE.captures(&ctx.text[from..a.span.start]) else {
+            used[i] = field_investment(ctx, rec, a, line);
             continue;
         };
         let keyword = kw.get(1).map_or("", |m| m.as_str());
@@ -340,6 +352,52 @@ fn invest(ctx: &Ctx<'_>, rec: &mut Recognition, a: &FoundAmount, project: LocalI
         role,
         span,
     });
+}
+
+/// A field of a list of signed projects: the amount after 投资额： on its own line, the
+/// name after 项目名称： a few lines before it, and the company after 投资方： between them.
+///
+/// ```text
+/// 1．项目名称：新能源汽车热管理系统生产基地
+/// 　投资方：韩国大成精工株式会社
+/// 　投资额：1.2亿美元
+/// ```
+fn field_investment(ctx: &Ctx<'_>, rec: &mut Recognition, a: &FoundAmount, line: Span) -> bool {
+    if !AMOUNT_FIELD.is_match(&ctx.text[line.start..a.span.start]) {
+        return false;
+    }
+    let lines = &ctx.body.spans;
+    let at = lines.partition_point(|l| l.start < line.start);
+    let mut investor = None;
+    for l in lines[at.saturating_sub(4)..at].iter().rev() {
+        let text = &ctx.text[l.range()];
+        if let Some(m) = INVESTOR_FIELD.captures(text).and_then(|c| c.get(1)) {
+            let org = Span::new(l.start + m.start(), l.start + m.end());
+            investor = rec
+                .starting_in(org.start, org.start + 1)
+                .find(|(s, id)| s.end <= org.end && rec.entities[*id].kind == EntityKind::Organization)
+                .map(|(_, id)| id);
+            continue;
+        }
+        let Some(m) = NAME_FIELD.captures(text).and_then(|c| c.get(1)) else {
+            continue;
+        };
+        let name = Span::new(l.start + m.start(), l.start + m.end());
+        let Some(project) = add_project(ctx, rec, name) else {
+            return false;
+        };
+        if let Some(cue) = rec.projects.last_mut().filter(|c| c.project == project) {
+            cue.investor = cue.investor.or(investor);
+        }
+        let role = if ctx.text[line.start..a.span.start].contains("计划") {
+            InvestmentRole::Planned
+        } else {
+            InvestmentRole::Total
+        };
+        invest(ctx, rec, a, project, role, Span::new(l.start, a.span.end));
+        return true;
+    }
+    false
 }
 
 /// Adds a project if `span` holds a name: not a count (876个重点项目), not generic.
