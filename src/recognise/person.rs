@@ -244,12 +244,17 @@ fn post_place(ctx: &Ctx<'_>, rec: &mut Recognition, title: Span, previous: Optio
         }
     }
     // The level is the first character after 常务, 副 or 代 (副省长, 常务副市长, 代县长); a
-    // 厅 is a province's department (省商务厅厅长).
+    // 厅 is a province's department (省商务厅厅长). A title of a body names its level
+    // with the body (区发展和改革局局长, 县文化广电体育和旅游局局长).
     let level = title_text
         .trim_start_matches("常务")
         .trim_start_matches(['副', '代'])
         .chars()
         .next();
+    let level = match level {
+        Some('省' | '自' | '厅' | '州' | '市' | '县' | '旗' | '盟' | '区' | '镇' | '乡') => level,
+        _ => body_level(ctx, title.start).or(level),
+    };
     match level {
         Some('省' | '自' | '厅') => PostPlace::Implied(PlaceLevel::Province),
         Some('州') => PostPlace::Implied(PlaceLevel::Prefecture),
@@ -262,6 +267,24 @@ fn post_place(ctx: &Ctx<'_>, rec: &mut Recognition, title: Span, previous: Optio
         Some('区') => previous.unwrap_or(PostPlace::Implied(PlaceLevel::District)),
         _ => previous.unwrap_or(PostPlace::Implied(PlaceLevel::Prefecture)),
     }
+}
+
+/// The level character of the body a title belongs to (区 of 区发展和改革局局长): the first
+/// character of the phrase before the title, back to punctuation or the line's start, when
+/// it is a level and the phrase is short.
+fn body_level(ctx: &Ctx<'_>, at: usize) -> Option<char> {
+    let before = &ctx.text[..at];
+    let from = before
+        .char_indices()
+        .rev()
+        .take(16)
+        .find(|(_, c)| !is_han(*c))
+        .map(|(i, c)| i + c.len_utf8())?;
+    let phrase = &before[from..];
+    (phrase.chars().count() >= 3)
+        .then(|| phrase.chars().next())
+        .flatten()
+        .filter(|c| "省市区县旗盟".contains(*c))
 }
 
 /// The party and administrative organs of a development zone.
