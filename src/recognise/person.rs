@@ -117,12 +117,22 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
                 let word = &ctx.text[w.range()];
                 if looks_like_name(ctx, word) && !rec.covered(w, &[EntityKind::Place, EntityKind::Organization]) {
                     let id = rec.add(EntityKind::Official, word, word, Some(w), EntityDetail::None);
+                    let clause = Span::new(w.start, at + t.len());
                     if *t == "总书记" {
-                        let clause = Span::new(w.start, at + t.len());
                         rec.posts.push(PostCue {
                             official: id,
                             title: (*t).to_owned(),
                             place: PostPlace::National,
+                            span: clause,
+                        });
+                    } else if ["省长", "市长", "县长", "区长"].contains(t) {
+                        // 欧阳勇市长: a title with its level holds the document's post.
+                        let title = Span::new(at, at + t.len());
+                        let place = post_place(ctx, rec, title, None);
+                        rec.posts.push(PostCue {
+                            official: id,
+                            title: (*t).to_owned(),
+                            place,
                             span: clause,
                         });
                     }
@@ -280,11 +290,18 @@ fn body_level(ctx: &Ctx<'_>, at: usize) -> Option<char> {
         .take(16)
         .find(|(_, c)| !is_han(*c))
         .map(|(i, c)| i + c.len_utf8())?;
-    let phrase = &before[from..];
-    (phrase.chars().count() >= 3)
-        .then(|| phrase.chars().next())
-        .flatten()
-        .filter(|c| "省市区县旗盟".contains(*c))
+    // The first level character that is a word of its own (带着 | 县 | 文化广电…局长), not
+    // the start of another word (市场监督管理局).
+    (from..at.saturating_sub(6))
+        .filter(|&p| ctx.text.is_char_boundary(p))
+        .find_map(|p| {
+            let w = ctx.tokens.word_at(p)?;
+            let mut cs = ctx.text[w.range()].chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) if "省市区县旗盟".contains(c) => Some(c),
+                _ => None,
+            }
+        })
 }
 
 /// The party and administrative organs of a development zone.
