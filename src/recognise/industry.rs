@@ -79,6 +79,14 @@ const GENERIC: &[&str] = &[
     "主体",
     "地方",
     "县域",
+    "加工",
+    "深加工",
+    "精深加工",
+];
+/// Words of scope before a list's first item (全镇茶产业, 我县白酒产业): not part of it.
+const SCOPES: &[&str] = &[
+    "全镇", "全乡", "全市", "全县", "全区", "全省", "全州", "全旗", "我市", "我县", "我区", "我省", "我镇", "本市",
+    "本县",
 ];
 /// Endings that give an unknown item the shape of a sector.
 const SECTOR_ENDINGS: &[&str] = &[
@@ -120,8 +128,9 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
         let s = &ctx.text[line.range()];
         for m in HEAD.find_iter(s) {
             let head = Span::new(line.start + m.start(), line.start + m.end());
-            // 产业城, 产业园, 产业新城, 产业聚集区 are places and projects, not sectors.
-            if super::text::char_at(ctx.text, head.end).is_some_and(|c| "城园区基带新平聚".contains(c)) {
+            // 产业城, 产业园, 产业新城, 产业聚集区 are places and projects, not sectors; 产业化 is
+            // a process.
+            if super::text::char_at(ctx.text, head.end).is_some_and(|c| "城园区基带新平聚化".contains(c)) {
                 continue;
             }
             list_before(ctx, rec, line, head);
@@ -333,6 +342,9 @@ fn split_items(ctx: &Ctx<'_>, start: usize, end: usize) -> Vec<Span> {
         // 大力发展小商品制造: jieba may glue the verbs into one word; peel them off.
         while let Some(stop) = super::text::leading_left_stop(&text[first.range()]) {
             first.start += stop.len();
+        }
+        if let Some(scope) = SCOPES.iter().find(|s| text[first.range()].starts_with(*s)) {
+            first.start += scope.len();
         }
     }
     out.retain(|s| {
