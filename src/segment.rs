@@ -85,6 +85,11 @@ impl Segmenter {
             .is_some_and(|tag| tag.starts_with(['c', 'p', 'u', 'd', 'r']))
     }
 
+    /// Whether jieba's dictionary tags `word` as a verb (`v`: 批准, 发布), not a verbal noun.
+    pub fn is_verb(&self, word: &str) -> bool {
+        self.dictionary_tag(word) == Some("v")
+    }
+
     /// Whether jieba's dictionary tags `word` as a person's or a place's name (`nr`, `nrt`,
     /// `nrfg`, `ns`): transliterated names are often held as places (阿不都热依木, 扎西).
     pub fn has_name_tag(&self, word: &str) -> bool {

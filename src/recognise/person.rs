@@ -24,7 +24,8 @@ const NOT_NAME_END: &[char] = &[
 ];
 /// Words that look like a name after a title but are not (书记表示, 主任一行).
 const NOT_NAME: &[&str] = &[
-    "同志", "一行", "表示", "指出", "强调", "认为", "介绍", "说", "带队", "主持", "出席", "调研",
+    "同志", "一行", "表示", "指出", "强调", "认为", "介绍", "说", "带队", "主持", "出席", "调研", "任上", "任内",
+    "期间",
 ];
 
 static REPORTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -299,6 +300,8 @@ fn body_level(ctx: &Ctx<'_>, at: usize) -> Option<char> {
             let mut cs = ctx.text[w.range()].chars();
             match (cs.next(), cs.next()) {
                 (Some(c), None) if "省市区县旗盟".contains(c) => Some(c),
+                // 自治区发展改革委主任: a region is a province.
+                _ if &ctx.text[w.range()] == "自治区" => Some('自'),
                 _ => None,
             }
         })
@@ -480,6 +483,24 @@ fn han_name_after(ctx: &Ctx<'_>, pos: usize) -> Option<Span> {
     };
     let vouched = || has_name_shape(ctx, name) && ctx.res.segmenter.is_rare(name) && ends_here();
     if looks_like_name(ctx, name) || vouched() {
+        // 黎明 | 远 | 表示: a two-character name the dictionary knows may be the start of a
+        // longer one, when the character after it is no verb or function word and the name
+        // plainly ends after it.
+        if n == 2 && span == w {
+            let longer = third_name_char(ctx, w).filter(|s| {
+                let third = &ctx.text[w.end..s.end];
+                let seg = &ctx.res.segmenter;
+                let ends = ctx.tokens.word_at(s.end).is_none_or(|next| {
+                    let next = &ctx.text[next.range()];
+                    next.chars().count() > 1 || !next.chars().all(is_han)
+                });
+                ctx.tokens.word_at(w.end).is_some_and(|t| t.end == s.end)
+                    && !seg.is_verb(third)
+                    && !seg.is_function_word(third)
+                    && ends
+            });
+            return longer.or(Some(span));
+        }
         return Some(span);
     }
     (n == 2).then(|| third_name_char(ctx, w)).flatten()

@@ -39,7 +39,12 @@ pub(crate) struct PlaceIndex {
 impl PlaceIndex {
     /// Whether `text` starts with a place name the index holds.
     pub(crate) fn starts_with_name(&self, text: &str) -> bool {
-        self.names.find(text).is_some_and(|m| m.start == 0)
+        self.first_name_at(text) == Some(0)
+    }
+
+    /// Where the first place name the index holds starts in `text`.
+    pub(crate) fn first_name_at(&self, text: &str) -> Option<usize> {
+        self.names.find(text).map(|m| m.start)
     }
 }
 
@@ -356,6 +361,25 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
                     start = first.end;
                 }
             }
+            // 国务院批准长春经济技术开发区: the name starts at the place it is named after, when
+            // verbs stand before that place.
+            // The place may be inside a word jieba keeps whole (批准 | 长春经济技术开发区).
+            let first_place = rec
+                .starting_in(start, span.start)
+                .filter(|(_, id)| rec.entities[*id].kind == EntityKind::Place)
+                .map(|(s, _)| s.start)
+                .chain(
+                    ctx.res
+                        .places
+                        .first_name_at(&ctx.text[start..span.start])
+                        .map(|at| start + at),
+                )
+                .min();
+            if let Some(first) = first_place {
+                if first > start && has_verb(ctx, Span::new(start, first)) {
+                    start = first;
+                }
+            }
             let stem = &ctx.text[start..span.start.max(start)];
             if start >= span.start {
                 bare.push((span, kind.to_owned()));
@@ -371,21 +395,22 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
                 continue;
             }
             let mentions_place = anchor.is_some() || ctx.res.places.names.is_match(stem);
-            if !mentions_place && !has_proper_word(ctx, rec, stem_span) {
+            // Without a place, a name holds no verb before its zone word (振兴中跑出经开区).
+            if !mentions_place && (!has_proper_word(ctx, rec, stem_span) || has_verb(ctx, Span::new(start, from))) {
                 continue;
             }
             let full = Span::new(start, span.end);
             let surface = &ctx.text[full.range()];
-            let canonical = if kind == "高新区" {
-                format!("{stem}高新区")
-            } else {
-                surface.to_owned()
+            // 江门高新技术产业开发区 is 江门高新区; 长春经开区 is 长春经济技术开发区.
+            let canonical = match kind {
+                "高新区" => format!("{stem}高新区"),
+                "经济技术开发区" => format!("{stem}经济技术开发区"),
+                _ => surface.to_owned(),
             };
             let parent = anchor.and_then(|(_, id)| places.codes.get(&id).copied());
-            let code = if kind == "高新区" {
-                gaz.lookup(&format!("{stem}高新技术产业开发区")).first().copied()
-            } else {
-                gaz.lookup(surface).first().copied()
+            let code = match kind {
+                "高新区" => gaz.lookup(&format!("{stem}高新技术产业开发区")).first().copied(),
+                _ => gaz.lookup(&canonical).first().or(gaz.lookup(surface).first()).copied(),
             };
             // A zone the gazetteer knows lies where it says (苏州工业园区 in 苏州市).
             let parent = parent.or_else(|| gaz.get(code?)?.parent);
@@ -429,6 +454,14 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
             rec.add(EntityKind::Place, &name, &surface, Some(span), EntityDetail::None);
         }
     }
+}
+
+/// Whether a word of `span` is a verb in jieba's dictionary (批准, 跑出).
+fn has_verb(ctx: &Ctx<'_>, span: Span) -> bool {
+    ctx.tokens
+        .words_in(span)
+        .iter()
+        .any(|w| ctx.res.segmenter.is_verb(&ctx.text[w.range()]))
 }
 
 fn canonical_zone_word(suffix: &str) -> &str {
