@@ -27,6 +27,11 @@ static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// Words of company names before their ending (建设集团, 发展银行, 投资控股).
+const NAME_WORDS: &[&str] = &[
+    "建设", "发展", "投资", "开发", "实业", "集团", "控股", "科技", "股份", "产业",
+];
+
 /// Stems that make a company ending generic (有关行业协会, 各类企业集团).
 const GENERIC_STEM: &[&str] = &[
     "有关", "相关", "各类", "各", "行业", "企业", "重点", "龙头", "本地", "当地", "国有", "民营", "外资", "上市",
@@ -58,9 +63,19 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
             if char_before(ctx.text, suffix.start).is_none_or(|c| !is_han(c)) || !ctx.tokens.ends_at(suffix.end) {
                 continue;
             }
-            let start = extend_left(ctx.text, ctx.tokens, line.start, suffix.start, 10);
+            // 中鸿建设集团有限公司, 中国建设银行: words that stop phrases elsewhere belong to
+            // a company's name before its ending.
+            let mut from = suffix.start;
+            while let Some(w) = ctx.tokens.word_ending_at(from).filter(|w| w.start >= line.start) {
+                if !NAME_WORDS.contains(&&ctx.text[w.range()]) {
+                    break;
+                }
+                from = w.start;
+            }
+            let start = extend_left(ctx.text, ctx.tokens, line.start, from, 10);
             let stem = &ctx.text[start..suffix.start];
-            if stem.chars().count() < 2 || GENERIC_STEM.iter().any(|g| stem.starts_with(g) || stem.ends_with(g)) {
+            let own = &ctx.text[start..from];
+            if own.chars().count() < 2 || GENERIC_STEM.iter().any(|g| stem.starts_with(g) || stem.ends_with(g)) {
                 continue;
             }
             let span = Span::new(start, suffix.end);

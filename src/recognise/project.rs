@@ -450,11 +450,12 @@ fn facility_end(ctx: &Ctx<'_>, start: usize, end: usize) -> usize {
 fn add_project(ctx: &Ctx<'_>, rec: &mut Recognition, span: Span) -> Option<LocalId> {
     // A name that starts inside an organisation's name (…有限公司年产5万吨电子级化学品项目)
     // starts with it: the organisation is the investor.
+    // So does one right after an organisation's name (深圳市鑫达光电科技有限公司 | 年产…项目).
     let span = rec
         .starting_in(span.start.saturating_sub(rec.longest_mention()), span.start)
         .filter(|(s, id)| {
             s.start < span.start
-                && s.end > span.start
+                && s.end >= span.start
                 && s.end < span.end
                 && rec.entities[*id].kind == EntityKind::Organization
         })
