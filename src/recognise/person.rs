@@ -62,12 +62,12 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
             chain.push((span, title_text(ctx, rec, span), place));
             last_end = Some(span.end);
             // 韦副县长常说: a surname before the title stands for the name; what follows is not one.
-            let surname_before = !matches!(place, PostPlace::Named(_))
+            let lone_surname = !matches!(place, PostPlace::Named(_))
                 && ctx.tokens.word_ending_at(span.start).is_some_and(|w| {
                 let mut cs = ctx.text[w.range()].chars();
                 matches!((cs.next(), cs.next()), (Some(c), None) if ctx.res.lexical.surnames.contains(&c) && !NOT_GIVEN_NAME.contains(&c))
             });
-            if surname_before {
+            if lone_surname {
                 continue;
             }
             if let Some(name_span) = name_after(ctx, span.end) {
@@ -114,7 +114,7 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
             let t = &TITLES_AFTER_NAME[t];
             let at = line.start + pos;
             if let Some(w) = ctx.tokens.word_ending_at(at) {
-                let w = surname_before(ctx, rec, w);
+                let w = with_cut_off_surname(ctx, rec, w);
                 let word = &ctx.text[w.range()];
                 if looks_like_name(ctx, word) && !rec.covered(w, &[EntityKind::Place, EntityKind::Organization]) {
                     let id = rec.add(EntityKind::Official, word, word, Some(w), EntityDetail::None);
@@ -164,7 +164,7 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
 /// A name before a title whose surname jieba cut off (邓 | 卫东书记): the word with the
 /// single character before it, when that makes an official the document already names, or
 /// a surname that is no preposition or particle makes a three-character name.
-fn surname_before(ctx: &Ctx<'_>, rec: &Recognition, w: Span) -> Span {
+fn with_cut_off_surname(ctx: &Ctx<'_>, rec: &Recognition, w: Span) -> Span {
     let Some(prev) = ctx.tokens.word_ending_at(w.start) else {
         return w;
     };
@@ -280,9 +280,9 @@ fn post_place(ctx: &Ctx<'_>, rec: &mut Recognition, title: Span, previous: Optio
     }
 }
 
-/// The level character of the body a title belongs to (区 of 区发展和改革局局长): the first
-/// character of the phrase before the title, back to punctuation or the line's start, when
-/// it is a level and the phrase is short.
+/// The level character of the body a title belongs to (区 of 区发展和改革局局长): in the
+/// phrase before the title, back to punctuation and at most 16 characters, the first level
+/// character (or 自治区) that jieba cuts as a word of its own.
 fn body_level(ctx: &Ctx<'_>, at: usize) -> Option<char> {
     let before = &ctx.text[..at];
     let from = before

@@ -396,7 +396,9 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
             }
             let mentions_place = anchor.is_some() || ctx.res.places.names.is_match(stem);
             // Without a place, a name holds no verb before its zone word (振兴中跑出经开区).
-            if !mentions_place && (!has_proper_word(ctx, rec, stem_span) || has_verb(ctx, Span::new(start, from))) {
+            if !mentions_place
+                && (!has_proper_word(ctx, rec, stem_span) || has_verb(ctx, Span::new(start, from.max(start))))
+            {
                 continue;
             }
             let full = Span::new(start, span.end);
