@@ -549,11 +549,11 @@ fn focus_place(b: &Builder<'_>) -> Option<LocalId> {
         Some(PlaceLevel::Prefecture) => 1,
         _ => 0,
     };
-    let best_post = |ids: &mut dyn Iterator<Item = LocalId>| {
-        ids.max_by_key(|id| (count.get(id).copied().unwrap_or(0), local(*id), std::cmp::Reverse(*id)))
-    };
-    let best = |ids: &mut dyn Iterator<Item = LocalId>| {
-        ids.max_by_key(|id| (count.get(id).copied().unwrap_or(0), std::cmp::Reverse(*id)))
+    let best = |ids: &mut dyn Iterator<Item = LocalId>, by_level: bool| {
+        ids.max_by_key(|id| {
+            let level = if by_level { local(*id) } else { 0 };
+            (count.get(id).copied().unwrap_or(0), level, std::cmp::Reverse(*id))
+        })
     };
     // A town's secretary who also sits on the county's standing committee (乐清市委常委、
     // 柳市镇党委书记) speaks for the town: a post in a town comes first.
@@ -562,9 +562,9 @@ fn focus_place(b: &Builder<'_>) -> Option<LocalId> {
             .place()
             .is_some_and(|p| p.level == Some(PlaceLevel::Town))
     };
-    best_post(&mut posts.iter().copied().filter(town))
-        .or_else(|| best_post(&mut posts.iter().copied()))
-        .or_else(|| best(&mut count.keys().copied()))
+    best(&mut posts.iter().copied().filter(town), true)
+        .or_else(|| best(&mut posts.iter().copied(), true))
+        .or_else(|| best(&mut count.keys().copied(), false))
 }
 
 /// The document's place of a level: the focus place or its ancestor at that level, else the

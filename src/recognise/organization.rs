@@ -7,7 +7,7 @@
 //!   the name stem reaching left to the verb or punctuation before it.
 
 use super::place::DocPlaces;
-use super::text::{char_before, extend_left, is_han};
+use super::text::{char_before, extend_left, is_han, start_of_words_before};
 use super::{Ctx, Recognition};
 use crate::model::{EntityDetail, EntityKind};
 use crate::span::Span;
@@ -65,13 +65,7 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
             }
             // 中鸿建设集团有限公司, 中国建设银行: words that stop phrases elsewhere belong to
             // a company's name before its ending.
-            let mut from = suffix.start;
-            while let Some(w) = ctx.tokens.word_ending_at(from).filter(|w| w.start >= line.start) {
-                if !NAME_WORDS.contains(&&ctx.text[w.range()]) {
-                    break;
-                }
-                from = w.start;
-            }
+            let from = start_of_words_before(ctx.text, ctx.tokens, line.start, suffix.start, NAME_WORDS);
             let start = extend_left(ctx.text, ctx.tokens, line.start, from, 10);
             let stem = &ctx.text[start..suffix.start];
             let own = &ctx.text[start..from];

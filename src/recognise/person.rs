@@ -171,7 +171,7 @@ fn with_cut_off_surname(ctx: &Ctx<'_>, rec: &Recognition, w: Span) -> Span {
     // 欧阳 | 勇市长: a compound surname before a one- or two-character given name.
     let prev_word = &ctx.text[prev.range()];
     let given = ctx.text[w.range()].chars().count();
-    if ctx.res.lexical.compound_surnames.iter().any(|s| s == prev_word) && given <= 2 {
+    if is_compound_surname(ctx, prev_word) && given <= 2 {
         return Span::new(prev.start, w.end);
     }
     let c = prev_word.chars().next().unwrap_or(' ');
@@ -312,25 +312,26 @@ const ZONE_ORGANS: [&str; 2] = ["党工委", "管委会"];
 
 /// The one town the document names, if it names exactly one.
 fn only_town(rec: &Recognition) -> Option<LocalId> {
-    let mut towns = rec
-        .entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| !e.mentions.is_empty() && e.place().is_some_and(|p| p.level == Some(PlaceLevel::Town)));
-    let (first, _) = towns.next()?;
-    towns.next().is_none().then_some(first)
+    the_only(rec, |e| {
+        !e.mentions.is_empty() && e.place().is_some_and(|p| p.level == Some(PlaceLevel::Town))
+    })
 }
 
 /// The one zone the document names right before its organs, if there is exactly one.
 fn zone_with_organs(ctx: &Ctx<'_>, rec: &Recognition) -> Option<LocalId> {
-    let mut zones = rec.entities.iter().enumerate().filter(|(_, e)| {
+    the_only(rec, |e| {
         e.place().is_some_and(|p| p.level == Some(PlaceLevel::Zone))
             && e.mentions
                 .iter()
                 .any(|m| ZONE_ORGANS.iter().any(|o| ctx.text[m.end..].starts_with(o)))
-    });
-    let (first, _) = zones.next()?;
-    zones.next().is_none().then_some(first)
+    })
+}
+
+/// The one entity `keep` accepts, if there is exactly one.
+fn the_only(rec: &Recognition, keep: impl Fn(&crate::model::Entity) -> bool) -> Option<LocalId> {
+    let mut kept = rec.entities.iter().enumerate().filter(|(_, e)| keep(e));
+    let (first, _) = kept.next()?;
+    kept.next().is_none().then_some(first)
 }
 
 /// A town or township the gazetteer does not hold, named right before a title
@@ -448,7 +449,7 @@ fn han_name_after(ctx: &Ctx<'_>, pos: usize) -> Option<Span> {
         } else {
             Span::new(w.start, next.end)
         }
-    } else if n == 2 && ctx.res.lexical.compound_surnames.iter().any(|s| s == word) {
+    } else if n == 2 && is_compound_surname(ctx, word) {
         // 欧阳 | 振华: a compound surname alone, and the given name a word of its own.
         let next = ctx.tokens.word_at(w.end)?;
         let given = &ctx.text[next.range()];
@@ -535,6 +536,11 @@ fn third_name_char(ctx: &Ctx<'_>, w: Span) -> Option<Span> {
     let span = Span::new(w.start, next.start + third.len_utf8());
     let name = &ctx.text[span.range()];
     (glued && has_name_shape(ctx, name) && ctx.res.segmenter.may_be_name(name)).then_some(span)
+}
+
+/// Whether `word` is a compound surname and nothing more (欧阳, 司马).
+fn is_compound_surname(ctx: &Ctx<'_>, word: &str) -> bool {
+    ctx.res.lexical.compound_surnames.iter().any(|s| s == word)
 }
 
 fn has_compound_surname(ctx: &Ctx<'_>, word: &str) -> bool {

@@ -412,7 +412,12 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
             let parent = anchor.and_then(|(_, id)| places.codes.get(&id).copied());
             let code = match kind {
                 "高新区" => gaz.lookup(&format!("{stem}高新技术产业开发区")).first().copied(),
-                _ => gaz.lookup(&canonical).first().or(gaz.lookup(surface).first()).copied(),
+                // The full name first; the name as written when it differs (长春经开区).
+                _ => gaz
+                    .lookup(&canonical)
+                    .first()
+                    .or_else(|| (canonical != surface).then(|| gaz.lookup(surface).first()).flatten())
+                    .copied(),
             };
             // A zone the gazetteer knows lies where it says (苏州工业园区 in 苏州市).
             let parent = parent.or_else(|| gaz.get(code?)?.parent);

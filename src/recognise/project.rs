@@ -11,7 +11,9 @@
 //! when the clause says so (实现GDP超3000亿元的目标). Counts and percentages are kept only
 //! where an indicator gives them a meaning (GDP增长6.5%, 引进项目80个).
 
-use super::text::{clause, every_start, extend_left, has_proper_word, is_han, literal_set, sentence};
+use super::text::{
+    clause, every_start, extend_left, has_proper_word, is_han, literal_set, sentence, start_of_words_before,
+};
 use super::{add_amount, Ctx, FigureCue, FoundAmount, InvestmentCue, LocalId, ProjectCue, Recognition};
 use crate::chars::CharSet;
 use crate::model::{EntityDetail, EntityKind, InvestmentRole, PlaceLevel, Unit};
@@ -400,7 +402,6 @@ fn field_investment(ctx: &Ctx<'_>, rec: &mut Recognition, a: &FoundAmount, line:
     false
 }
 
-/// Adds a project if `span` holds a name: not a count (876个重点项目), not generic.
 /// Words that start what is said of a facility (…工程今年将全面投用, …基地已在…动工).
 const PREDICATE_STARTS: &[&str] = &[
     "今年",
@@ -447,6 +448,7 @@ fn facility_end(ctx: &Ctx<'_>, start: usize, end: usize) -> usize {
         .unwrap_or(end)
 }
 
+/// Adds a project if `span` holds a name: not a count (876个重点项目), not generic.
 fn add_project(ctx: &Ctx<'_>, rec: &mut Recognition, span: Span) -> Option<LocalId> {
     // A name that starts inside an organisation's name (…有限公司年产5万吨电子级化学品项目)
     // starts with it: the organisation is the investor.
@@ -559,13 +561,7 @@ const WORK_WORDS: &[&str] = &[
 /// Where the name of a project whose stem ends at `end` starts: its words of work, then
 /// the phrase before them, back to `limit` and at most 16 characters before the work.
 fn project_start(ctx: &Ctx<'_>, limit: usize, end: usize) -> usize {
-    let mut core_end = end;
-    while let Some(w) = ctx.tokens.word_ending_at(core_end) {
-        if w.start < limit || !WORK_WORDS.contains(&&ctx.text[w.range()]) {
-            break;
-        }
-        core_end = w.start;
-    }
+    let core_end = start_of_words_before(ctx.text, ctx.tokens, limit, end, WORK_WORDS);
     let start = extend_left(ctx.text, ctx.tokens, limit, core_end, 16);
     // Work words alone (改造项目) are no name: their phrase is what it was.
     if start == core_end {

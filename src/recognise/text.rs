@@ -356,6 +356,25 @@ pub(crate) const LEFT_STOPS: &[&str] = &[
     "十",
 ];
 
+/// The start of the run of `words` that ends at `end` (jieba's words, none before
+/// `limit`): 建设 | 集团 before 有限公司, 提升 | 改造 before 项目. `end` when none does.
+pub(crate) fn start_of_words_before(
+    text: &str,
+    tokens: &crate::segment::Tokens<'_>,
+    limit: usize,
+    end: usize,
+    words: &[&str],
+) -> usize {
+    let mut start = end;
+    while let Some(w) = tokens.word_ending_at(start) {
+        if w.start < limit || !words.contains(&&text[w.range()]) {
+            break;
+        }
+        start = w.start;
+    }
+    start
+}
+
 /// Extends a phrase leftwards from `end` (exclusive of anything before `limit`) over words of
 /// `tokens` until a stop word, punctuation or `max_chars`. Returns the start.
 pub(crate) fn extend_left(
