@@ -375,11 +375,17 @@ fn town_before(ctx: &Ctx<'_>, rec: &mut Recognition, at: usize) -> Option<super:
 }
 
 /// The name right after a title: one word of two or three characters starting with a
-/// surname, or a one-character surname word followed by a one- or two-character word.
+/// surname, or a one-character surname word followed by a one- or two-character word; or a
+/// name without a Han surname (see [`transliterated_name_after`]).
 fn name_after(ctx: &Ctx<'_>, pos: usize) -> Option<Span> {
     // 区委书记 刘永辉: a by-line may put spaces between title and name.
     let pos = pos + (ctx.text[pos..].len() - ctx.text[pos..].trim_start_matches([' ', '\u{3000}']).len());
-    han_name_after(ctx, pos).or_else(|| transliterated_name_after(ctx, pos))
+    match han_name_after(ctx, pos) {
+        // 斯琴 | 毕力 | 格, 那 | 顺巴 | 雅尔: a transliterated name whose first characters look
+        // like a Han name (斯 and 那 are surnames).
+        Some(han) => Some(transliterated_continuation(ctx, han).unwrap_or(han)),
+        None => transliterated_name_after(ctx, pos),
+    }
 }
 
 /// A name without a Han surname after a title (旗长额尔敦毕力格, 州长阿不都热依木): words
@@ -388,7 +394,6 @@ fn name_after(ctx: &Ctx<'_>, pos: usize) -> Option<Span> {
 /// starts, and no place name at its start.
 fn transliterated_name_after(ctx: &Ctx<'_>, pos: usize) -> Option<Span> {
     let seg = &ctx.res.segmenter;
-    let unknown_or_rare = |w: &str| !seg.knows(w) || seg.is_rare(w);
     let first = ctx.tokens.word_at(pos)?;
     let first_word = &ctx.text[first.range()];
     // It starts with a word the HMM guessed, or a rare one the dictionary holds as a name
@@ -401,28 +406,104 @@ fn transliterated_name_after(ctx: &Ctx<'_>, pos: usize) -> Option<Span> {
     {
         return None;
     }
-    let mut end = first.end;
+    let rest = transliterated_words(ctx, first.end);
+    let span = Span::new(pos, rest.end);
+    ((3..=10).contains(&han_chars(ctx, span)) && name_ends_at(ctx, span)).then_some(span)
+}
+
+/// A Han-looking name `han` that goes on as a transliterated one: at least one more word
+/// the dictionary does not know, holds as rare or as a name (斯琴 | 毕力 | 格, 那顺巴 | 雅尔),
+/// or a middle dot, for four to ten characters in all. A Han name is followed by a verb,
+/// a particle or a common word (李强 | 赴京, 王强 | 强调), which end it here.
+fn transliterated_continuation(ctx: &Ctx<'_>, han: Span) -> Option<Span> {
+    if has_compound_surname(ctx, &ctx.text[han.range()]) {
+        return None;
+    }
+    let rest = transliterated_words(ctx, han.end);
+    let span = Span::new(han.start, rest.end);
+    let ok = rest.name_words > 0
+        && (4..=10).contains(&han_chars(ctx, span))
+        && name_ends_at(ctx, span)
+        && !ctx.res.places.starts_with_name(&ctx.text[han.end..]);
+    ok.then_some(span)
+}
+
+/// How far the words of a transliterated name run from `end`.
+struct TransliteratedWords {
+    end: usize,
+    /// Words of two or more characters, and middle dots, taken.
+    name_words: usize,
+}
+
+/// The words of a transliterated name from `end` on: middle dots, single Han characters that
+/// are no particle, verb or function word, and words of Han characters the dictionary does not
+/// know, holds as rare, or holds as a name (努尔) and not as a frequent word. After a middle
+/// dot, any word but a verb, a function word or a frequent one (阿力木江·努尔 | 买买提).
+fn transliterated_words(ctx: &Ctx<'_>, mut end: usize) -> TransliteratedWords {
+    let seg = &ctx.res.segmenter;
+    let mut dotted = false;
+    let mut name_words = 0;
     while let Some(next) = ctx.tokens.word_at(end) {
         let w = &ctx.text[next.range()];
         let mut chars = w.chars();
-        let ok = match (chars.next(), chars.next()) {
-            (Some('·' | '•'), None) => true,
-            (Some(c), None) => is_han(c) && !NOT_GIVEN_NAME.contains(&c),
-            _ => w.chars().all(is_han) && unknown_or_rare(w) && !NOT_NAME.contains(&w),
+        let ok = match (chars.next(), chars.next(), chars.next()) {
+            (Some('·' | '•'), None, _) => {
+                dotted = true;
+                true
+            }
+            // 斯琴 | 毕力 | 格说: the HMM glued the name's last character to the verb after it.
+            (Some(c), Some(after), None) if is_han(c) && !seg.knows(w) && NOT_GIVEN_NAME.contains(&after) => {
+                if !NOT_GIVEN_NAME.contains(&c) && name_words > 0 {
+                    end = next.start + c.len_utf8();
+                }
+                break;
+            }
+            (Some(c), None, _) => {
+                is_han(c) && !NOT_GIVEN_NAME.contains(&c) && !seg.is_verb(w) && !seg.is_function_word(w)
+            }
+            _ => {
+                // Rare words may be verbs (李强 | 赴京): those end a name.
+                let name_like = (!seg.knows(w)
+                    || seg.is_rare(w)
+                    || (seg.has_name_tag(w) || dotted) && !seg.is_frequent(w) && !seg.is_function_word(w))
+                    && !seg.is_verb(w)
+                    && !holds_frequent_word(ctx, w);
+                w.chars().all(is_han) && name_like && !NOT_NAME.contains(&w)
+            }
         };
         if !ok {
             break;
         }
+        if w.chars().count() > 1 || !w.chars().all(is_han) {
+            name_words += 1;
+        }
         end = next.end;
     }
-    let name = &ctx.text[pos..end];
-    let han = name.chars().filter(|c| is_han(*c)).count();
-    let ends_here = ctx.tokens.word_at(end).is_none_or(|w| {
+    TransliteratedWords { end, name_words }
+}
+
+/// Whether two characters of `w` in a row are a frequent word: rare phrases the dictionary
+/// holds (主持会议, 出席会议) are made of common words, transliterated names (毕力格, 努尔买买提)
+/// are not.
+fn holds_frequent_word(ctx: &Ctx<'_>, w: &str) -> bool {
+    let starts: Vec<usize> = w.char_indices().map(|(i, _)| i).chain([w.len()]).collect();
+    starts.windows(3).any(|s| ctx.res.segmenter.is_frequent(&w[s[0]..s[2]]))
+}
+
+/// The Han characters of `span`.
+fn han_chars(ctx: &Ctx<'_>, span: Span) -> usize {
+    ctx.text[span.range()].chars().filter(|c| is_han(*c)).count()
+}
+
+/// Whether a transliterated name can end at `span`'s end: not on a middle dot, before a word
+/// the dictionary knows or one of other characters, and with no place name at its start.
+fn name_ends_at(ctx: &Ctx<'_>, span: Span) -> bool {
+    let name = &ctx.text[span.range()];
+    let ends_here = ctx.tokens.word_at(span.end).is_none_or(|w| {
         let t = &ctx.text[w.range()];
-        !t.chars().all(is_han) || seg.knows(t)
+        !t.chars().all(is_han) || ctx.res.segmenter.knows(t)
     });
-    let place_first = ctx.res.places.starts_with_name(name);
-    ((3..=10).contains(&han) && !name.ends_with(['·', '•']) && ends_here && !place_first).then(|| Span::new(pos, end))
+    !name.ends_with(['·', '•']) && ends_here && !ctx.res.places.starts_with_name(name)
 }
 
 /// A name with a Han surname after a title (see [`name_after`]).
