@@ -152,8 +152,20 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
     interviewees(ctx, rec);
 }
 
+/// What follows a date of a life, not of the page: 1972年3月生, 1994年7月参加工作.
+const LIFE_EVENTS: &[&str] = &["生", "出生", "参加工作", "入党", "加入中国共产党", "毕业"];
+
+/// The first date of `s` that is not a date of a life.
 fn first_date(s: &str) -> Option<String> {
-    let c = DATE.captures(s)?;
+    DATE.captures_iter(s)
+        .filter(|c| {
+            c.get(0)
+                .is_some_and(|m| !LIFE_EVENTS.iter().any(|e| s[m.end()..].starts_with(e)))
+        })
+        .find_map(|c| date_of(&c))
+}
+
+fn date_of(c: &regex::Captures<'_>) -> Option<String> {
     if let (Some(y), Some(m), Some(d)) = (c.get(1), c.get(2), c.get(3)) {
         let (m, d): (u32, u32) = (m.as_str().parse().ok()?, d.as_str().parse().ok()?);
         if (1..=12).contains(&m) && (1..=31).contains(&d) {
@@ -226,6 +238,14 @@ fn interviewees(ctx: &Ctx<'_>, rec: &mut Recognition) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn dates_of_a_life_are_not_the_pages() {
+        let career = "江海涛，男，1972年3月生，1994年7月参加工作。2023年5月8日，记者专访了他。";
+        assert_eq!(first_date(career).as_deref(), Some("2023-05-08"));
+        assert_eq!(first_date("1968年生，1990年7月毕业").as_deref(), None);
+        assert_eq!(first_date("2024年13月 2024年2月").as_deref(), Some("2024-02"));
+    }
 
     proptest! {
         /// Searching from the places a match can start finds what the whole pattern finds.
