@@ -55,7 +55,7 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
             // place that prefixes it: 省政协副主席、漳州市委书记).
             if let Some(end) = last_end {
                 if !continues_chain(ctx, rec, end, span.start) {
-                    chain.clear();
+                    career_posts(ctx, rec, line, &mut chain, &mut names);
                 }
             }
             let place = post_place(ctx, rec, span, chain.last().map(|c| c.2));
@@ -76,21 +76,7 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
                 // Each title's evidence runs from its place (or itself) to the name, so the
                 // titles of a chain keep their order: 市委书记、市人大常委会主任范中杰.
                 for (title_span, title, place) in chain.drain(..) {
-                    let from = match place {
-                        PostPlace::Named(p) => {
-                            // The place's last mention ending within a character of the title.
-                            let mentions = &rec.entities[p].mentions;
-                            let upto = mentions.partition_point(|m| m.start <= title_span.start + 3);
-                            mentions[..upto]
-                                .iter()
-                                .rev()
-                                .take_while(|m| m.start + rec.longest_mention() + 3 >= title_span.start)
-                                .find(|m| m.end <= title_span.start + 3 && m.end + 3 >= title_span.start)
-                                .map_or(title_span.start, |m| m.start)
-                        }
-                        _ => title_span.start,
-                    };
-                    let clause = Span::new(from.min(title_span.start), name_span.end);
+                    let clause = Span::new(title_start(rec, title_span, place), name_span.end);
                     rec.posts.push(PostCue {
                         official: id,
                         title,
@@ -102,6 +88,7 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
                 last_end = None;
             }
         }
+        career_posts(ctx, rec, line, &mut chain, &mut names);
         // Names before a national or personal title: 习近平总书记. One automaton pass per line
         // (no two of the titles can match at one position, so the longest at each start is
         // the only one: every occurrence is found), handled title by title as the list
@@ -159,6 +146,82 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
         }
     }
     reporters(ctx, rec);
+}
+
+/// Where a title's clause starts: at the mention of its place that ends within a character
+/// of it (英德 | 市委书记, 英德市 | 委书记), or at the title itself.
+fn title_start(rec: &Recognition, title: Span, place: PostPlace) -> usize {
+    let PostPlace::Named(p) = place else {
+        return title.start;
+    };
+    let mentions = &rec.entities[p].mentions;
+    let upto = mentions.partition_point(|m| m.start <= title.start + 3);
+    mentions[..upto]
+        .iter()
+        .rev()
+        .take_while(|m| m.start + rec.longest_mention() + 3 >= title.start)
+        .find(|m| m.end <= title.start + 3 && m.end + 3 >= title.start)
+        .map_or(title.start, |m| m.start.min(title.start))
+}
+
+/// Ends a chain of titles that no name followed. In a career line (江海涛，男，1972年生，
+/// …现任南阳市委副书记、市长。) the chain after 现任 is held by the person the line is about: a
+/// name at the start of the line, or after a heading (【人物简介】, 简历：), followed by a comma or
+/// a bracket. Posts after 曾任 are a career's past and stay out.
+fn career_posts(
+    ctx: &Ctx<'_>,
+    rec: &mut Recognition,
+    line: Span,
+    chain: &mut Vec<(Span, String, PostPlace)>,
+    names: &mut Vec<String>,
+) {
+    let Some(&(first, _, place)) = chain.first() else {
+        return;
+    };
+    // 现任六安市霍山县委书记: the places before the title's own are part of the post.
+    let mut start = title_start(rec, first, place);
+    while let Some((s, _)) = rec
+        .starting_in(start.saturating_sub(rec.longest_mention()).max(line.start), start)
+        .find(|(s, id)| s.end == start && rec.entities[*id].kind == EntityKind::Place)
+    {
+        start = s.start;
+    }
+    let before = &ctx.text[line.start..start];
+    let current = before.strip_suffix("中共").unwrap_or(before).ends_with("现任");
+    let holder = current
+        .then(|| line_subject(ctx, Span::new(line.start, start)))
+        .flatten();
+    let Some(name_span) = holder else {
+        chain.clear();
+        return;
+    };
+    let name = &ctx.text[name_span.range()];
+    let id = rec.add(EntityKind::Official, name, name, Some(name_span), EntityDetail::None);
+    for (title_span, title, place) in chain.drain(..) {
+        rec.posts.push(PostCue {
+            official: id,
+            title,
+            place,
+            span: Span::new(name_span.start, title_span.end),
+        });
+    }
+    names.push(name.to_owned());
+}
+
+/// The person a line is about: a name at its start, or after a heading (【人物简介】, 简历：),
+/// followed by a comma or a bracket (江海涛，男，…).
+fn line_subject(ctx: &Ctx<'_>, line: Span) -> Option<Span> {
+    let text = &ctx.text[line.range()];
+    let heading_end = text
+        .char_indices()
+        .take(12)
+        .find(|(_, c)| matches!(c, '】' | ']' | '：' | ':'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let at = line.start + heading_end;
+    let at = at + (ctx.text[at..line.end].len() - ctx.text[at..line.end].trim_start().len());
+    let name = han_name_after(ctx, at)?;
+    let after = char_at(ctx.text, name.end)?;
+    matches!(after, '，' | ',' | '（' | '(').then_some(name)
 }
 
 /// A name before a title whose surname jieba cut off (邓 | 卫东书记): the word with the
