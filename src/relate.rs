@@ -295,14 +295,14 @@ pub(crate) fn relate(doc_id: &str, rec: Recognition, res: &Resources) -> Extract
                 );
             }
         }
-        if let Some(org) = cue.investor {
+        if let Some(investor) = cue.investor {
             b.push(
                 RelationKind::InvestsIn,
-                End::Entity(org),
+                End::Entity(investor.org),
                 End::Entity(cue.project),
                 RelationAttrs::default(),
-                "investor-in-project-name",
-                vec![cue.span],
+                investor.rule,
+                vec![investor.span],
             );
         }
         if let Some(ind) = cue.industry {

@@ -111,11 +111,23 @@ pub struct ProjectCue {
     /// The place the clause names for it, if any (漳州核电 → 漳州市).
     pub place: Option<LocalId>,
     /// The organisation named as investor (风华高科增资扩产项目 → 风华高科).
-    pub investor: Option<LocalId>,
+    pub investor: Option<Investor>,
     /// The industry the project belongs to, where the clause says so.
     pub industry: Option<LocalId>,
     /// The clause.
     pub span: Span,
+}
+
+/// An organisation that invests in a project, and where the text says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Investor {
+    /// The organisation.
+    pub org: LocalId,
+    /// The stating text: the project's name (风华高科增资扩产项目), or the clause from the
+    /// organisation to the project (由江西铜业集团投资建设的南康铜箔产业园项目).
+    pub span: Span,
+    /// How it was found, for the relation's `rule`.
+    pub rule: &'static str,
 }
 
 /// What the page says about itself: headline, medium, date, interviewee.

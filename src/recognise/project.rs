@@ -14,7 +14,7 @@
 use super::text::{
     clause, every_start, extend_left, has_proper_word, is_han, literal_set, sentence, start_of_words_before,
 };
-use super::{add_amount, Ctx, FigureCue, FoundAmount, InvestmentCue, LocalId, ProjectCue, Recognition};
+use super::{add_amount, Ctx, FigureCue, FoundAmount, InvestmentCue, Investor, LocalId, ProjectCue, Recognition};
 use crate::chars::CharSet;
 use crate::model::{EntityDetail, EntityKind, InvestmentRole, PlaceLevel, Unit};
 use crate::span::Span;
@@ -389,7 +389,12 @@ fn field_investment(ctx: &Ctx<'_>, rec: &mut Recognition, a: &FoundAmount, line:
             return false;
         };
         if let Some(cue) = rec.projects.last_mut().filter(|c| c.project == project) {
-            cue.investor = cue.investor.or(investor);
+            let field = investor.map(|org| Investor {
+                org,
+                span: Span::new(l.start, line.start),
+                rule: "investor-field",
+            });
+            cue.investor = cue.investor.or(field);
         }
         let role = if ctx.text[line.start..a.span.start].contains("计划") {
             InvestmentRole::Planned
@@ -485,7 +490,13 @@ fn add_project(ctx: &Ctx<'_>, rec: &mut Recognition, span: Span) -> Option<Local
         .into_iter()
         .find(|(s, _)| s.start == span.start && investor.is_none_or(|(org, _)| !org.contains(*s)))
         .map(|(_, id)| id);
-    let investor = investor.map(|(_, eid)| eid);
+    let investor = investor
+        .map(|(_, org)| Investor {
+            org,
+            span,
+            rule: "investor-in-project-name",
+        })
+        .or_else(|| investor_before(ctx, rec, span));
     let industry = ctx
         .res
         .lexical
@@ -501,6 +512,45 @@ fn add_project(ctx: &Ctx<'_>, rec: &mut Recognition, span: Span) -> Option<Local
         span,
     });
     Some(id)
+}
+
+/// Verbs by which an organisation invests in what follows (宁德时代投资50亿元建设…项目).
+const INVEST_VERBS: &[&str] = &["投资", "增资", "出资", "投建", "追加投资", "再投资"];
+/// Words that may stand between the organisation and its verb (赣州瑞能…公司宣布增资).
+const BEFORE_INVEST_VERB: &[&str] = &["宣布", "计划", "拟", "将", "再", "追加", "累计", "共", "已", "又", "还"];
+
+/// The organisation that invests in the project at `project`, when the clause says so: the
+/// organisation, its verb right after it (a few adverbs apart), then the project later in
+/// the same sentence, at most one comma on: 由江西铜业集团投资建设的南康铜箔产业园项目,
+/// 赣州瑞能电池科技有限公司宣布增资5亿元,扩建年产10GWh锂电池项目. An organisation one signs
+/// with (与正邦集团签约, 总投资8亿元的…项目) is not the investor.
+fn investor_before(ctx: &Ctx<'_>, rec: &Recognition, project: Span) -> Option<Investor> {
+    let line = super::text::line_of(&ctx.body.spans, project)?;
+    let sentence_start = ctx.text[line.start..project.start]
+        .rfind(['。', '；', ';', '！', '？'])
+        .map_or(line.start, |i| line.start + i + '。'.len_utf8());
+    let (org_span, org) = rec
+        .starting_in(sentence_start, project.start)
+        .filter(|(s, id)| s.end <= project.start && rec.entities[*id].kind == EntityKind::Organization)
+        .last()?;
+    let between = &ctx.text[org_span.end..project.start];
+    let after_adverbs = {
+        let mut rest = between;
+        while let Some(w) = BEFORE_INVEST_VERB.iter().find(|w| rest.starts_with(*w)) {
+            rest = &rest[w.len()..];
+        }
+        rest
+    };
+    let partner = ctx.text[sentence_start..org_span.start].ends_with(['与', '和', '同', '跟']);
+    let ok = INVEST_VERBS.iter().any(|v| after_adverbs.starts_with(v))
+        && between.matches(['，', ',']).count() <= 1
+        && !rec.covered(Span::new(org_span.end, project.start), &[EntityKind::Organization])
+        && !partner;
+    ok.then_some(Investor {
+        org,
+        span: Span::new(org_span.start, project.end),
+        rule: "investor-of-clause",
+    })
 }
 
 /// Units of capacity that may open a project's name.
