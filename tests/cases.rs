@@ -14,6 +14,8 @@ struct Case {
     #[serde(default)]
     absent: Vec<(String, String)>,
     #[serde(default)]
+    same: Vec<(String, String, String)>,
+    #[serde(default)]
     relations: Vec<(String, String, String, Option<String>)>,
     #[serde(default)]
     absent_relations: Vec<Vec<String>>,
@@ -72,6 +74,12 @@ fn cases() {
             for (k, n) in &case.absent {
                 if has_entity(&g, k, n) {
                     failures.push(format!("{label}: unexpected {k} {n}"));
+                }
+            }
+            for (k, a, b) in &case.same {
+                let (na, nb) = (g.find(kind(k), a), g.find(kind(k), b));
+                if na.is_none() || na != nb {
+                    failures.push(format!("{label}: {k} {a} and {b} are not one node"));
                 }
             }
             for (h, k, t, title) in &case.relations {

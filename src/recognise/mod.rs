@@ -259,6 +259,15 @@ impl Recognition {
             .collect()
     }
 
+    /// Drops one mention of entity `id`, from the entity, the list and the index.
+    pub(crate) fn drop_mention(&mut self, span: Span, id: LocalId) {
+        if let Ok(pos) = self.entities[id].mentions.binary_search(&span) {
+            self.entities[id].mentions.remove(pos);
+            self.ordered.remove(&(span, id));
+            self.mentions.retain(|&m| m != (span, id));
+        }
+    }
+
     /// Drops the mentions `keep` rejects, from the list and from the index.
     fn retain_mentions(&mut self, mut keep: impl FnMut(&Recognition, Span, LocalId) -> bool) {
         let mentions = std::mem::take(&mut self.mentions);

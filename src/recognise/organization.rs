@@ -73,8 +73,30 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
                 continue;
             }
             let span = Span::new(start, suffix.end);
-            let name = &ctx.text[span.range()];
-            rec.add(EntityKind::Organization, name, name, Some(span), EntityDetail::None);
+            let surface = &ctx.text[span.range()];
+            // 宁德时代 | 新能源科技股份有限公司: the full name of a company the lexicon knows by
+            // a short one is that company, not a second one around it.
+            let known = rec.starting_in(span.start, span.start + 1).find(|(s, id)| {
+                s.end < span.end
+                    && rec.entities[*id].kind == EntityKind::Organization
+                    && lexicon_org(ctx, &rec.entities[*id].name)
+            });
+            match known {
+                Some((short, id)) => {
+                    let name = rec.entities[id].name.clone();
+                    rec.drop_mention(short, id);
+                    rec.add(EntityKind::Organization, &name, surface, Some(span), EntityDetail::None);
+                }
+                None => {
+                    rec.add(
+                        EntityKind::Organization,
+                        surface,
+                        surface,
+                        Some(span),
+                        EntityDetail::None,
+                    );
+                }
+            }
         }
     }
     place_bodies(ctx, rec);
@@ -138,6 +160,11 @@ fn shortest_stem(ctx: &Ctx<'_>, line_start: usize, suffix_start: usize) -> Optio
         }
     }
     None
+}
+
+/// Whether `name` is the canonical name of an organisation of the lexicon.
+fn lexicon_org(ctx: &Ctx<'_>, name: &str) -> bool {
+    ctx.res.lexical.organization_names.iter().any(|(n, _)| n == name)
 }
 
 fn lexicon_orgs(ctx: &Ctx<'_>, rec: &mut Recognition) {
