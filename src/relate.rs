@@ -393,9 +393,11 @@ pub(crate) fn relate(doc_id: &str, rec: Recognition, res: &Resources) -> Extract
 
 /// A figure stated twice for the same place and purpose (实现GDP超3000亿元的目标 in the lede and
 /// again in the answer) is one statement repeated: its amounts become one entity with two
-/// mentions. Amounts of different heads are never merged, whatever their values.
+/// mentions. Amounts of different heads or indicators are never merged, whatever their
+/// values (固定资产投资增长8% and 农村居民人均可支配收入增长8%以上 are two figures).
 fn merge_repeated_figures(b: &mut Builder<'_>) {
-    let mut first: HashMap<(End, RelationKind, String, String), LocalId> = HashMap::new();
+    type Statement = (End, RelationKind, Option<String>, String, String);
+    let mut first: HashMap<Statement, LocalId> = HashMap::new();
     let mut into: HashMap<LocalId, LocalId> = HashMap::new();
     for r in &b.relations {
         if !matches!(
@@ -411,6 +413,7 @@ fn merge_repeated_figures(b: &mut Builder<'_>) {
         let key = (
             r.head,
             r.kind,
+            r.attrs.indicator.clone(),
             amount.value.normalize().to_string(),
             amount.unit.as_str().to_owned(),
         );

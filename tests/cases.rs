@@ -16,7 +16,7 @@ struct Case {
     #[serde(default)]
     same: Vec<(String, String, String)>,
     #[serde(default)]
-    relations: Vec<(String, String, String, Option<String>)>,
+    relations: Vec<(String, String, String, Option<serde_json::Value>)>,
     #[serde(default)]
     absent_relations: Vec<Vec<String>>,
 }
@@ -33,7 +33,25 @@ fn has_entity(g: &KnowledgeGraph, kind_name: &str, name: &str) -> bool {
 }
 
 /// A relation from a node named `head` to one named `tail`; the head may be `@doc`.
-fn has_relation(g: &KnowledgeGraph, head: &str, kind: &str, tail: &str, title: Option<&str>) -> bool {
+/// Whether an edge has the attributes wanted: a string is its title, an object its
+/// attributes by name (`{"indicator": "GDP增长", "period": "今年"}`).
+fn attrs_match(e: &interview_kg::Edge, want: &serde_json::Value) -> bool {
+    let attr = |key: &str| match key {
+        "title" => e.attrs.title.as_deref(),
+        "indicator" => e.attrs.indicator.as_deref(),
+        "period" => e.attrs.period.as_deref(),
+        "scale" => e.attrs.scale.as_deref(),
+        "role" => e.attrs.role.map(|r| r.as_str()),
+        _ => panic!("unknown attribute {key}"),
+    };
+    match want {
+        serde_json::Value::String(title) => attr("title") == Some(title.as_str()),
+        serde_json::Value::Object(attrs) => attrs.iter().all(|(k, v)| attr(k) == v.as_str()),
+        _ => panic!("attributes are a title or an object: {want}"),
+    }
+}
+
+fn has_relation(g: &KnowledgeGraph, head: &str, kind: &str, tail: &str, title: Option<&serde_json::Value>) -> bool {
     g.edges().any(|(h, e, t)| {
         let (hn, tn) = (g.node(h), g.node(t));
         let name_is = |n: &interview_kg::Node, s: &str| {
@@ -42,7 +60,7 @@ fn has_relation(g: &KnowledgeGraph, head: &str, kind: &str, tail: &str, title: O
         e.kind.as_str() == kind
             && name_is(hn, head)
             && name_is(tn, tail)
-            && title.is_none_or(|want| e.attrs.title.as_deref() == Some(want))
+            && title.is_none_or(|want| attrs_match(e, want))
     })
 }
 
@@ -83,10 +101,10 @@ fn cases() {
                 }
             }
             for (h, k, t, title) in &case.relations {
-                if !has_relation(&g, h, k, t, title.as_deref()) {
+                if !has_relation(&g, h, k, t, title.as_ref()) {
                     failures.push(format!(
                         "{label}: missing {h} -{k}-> {t} {}",
-                        title.as_deref().unwrap_or("")
+                        title.as_ref().map(|v| v.to_string()).unwrap_or_default()
                     ));
                 }
             }
@@ -94,7 +112,8 @@ fn cases() {
                 let [h, k, t, rest @ ..] = r.as_slice() else {
                     panic!("{label}: absent relation needs head, kind, tail")
                 };
-                if has_relation(&g, h, k, t, rest.first().map(String::as_str)) {
+                let title = rest.first().map(|t| serde_json::Value::String(t.clone()));
+                if has_relation(&g, h, k, t, title.as_ref()) {
                     failures.push(format!("{label}: unexpected {h} -{k}-> {t}"));
                 }
             }

@@ -125,6 +125,7 @@ static INDICATOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(GDP增长|GDP增速|GDP|地区生产总值|生产总值|经济总量|固定资产投资|一般公共预算收入|财政收入|税收|规上工业增加值|",
         r"工业增加值|工业总产值|总产值|产值|营业收入|营收|进出口总额|进出口|出口|社会消费品零售总额|计划投资总额|投资总额|",
+        r"城镇居民人均可支配收入|农村居民人均可支配收入|居民人均可支配收入|人均可支配收入|可支配收入|",
         r"实际投资额|实际投资|计划投资|总投资|投资|增长|增速|占比|比重|占|引进项目|项目|签约)"
     ))
     .unwrap()
@@ -713,6 +714,19 @@ fn split_keep(s: &str) -> Vec<&str> {
 }
 
 /// Money, counts and percentages of places.
+/// The last indicator of `before`, with the measure that grows when both are named side by
+/// side (固定资产投资 | 增长 → 固定资产投资增长, as GDP增长).
+fn last_indicator(before: &str) -> Option<&str> {
+    let found: Vec<regex::Match<'_>> = INDICATOR.find_iter(before).collect();
+    match found.as_slice() {
+        [.., measure, growth] if ["增长", "增速"].contains(&growth.as_str()) && measure.end() == growth.start() => {
+            Some(&before[measure.start()..growth.end()])
+        }
+        [.., last] => Some(last.as_str()),
+        [] => None,
+    }
+}
+
 fn figures(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: &[bool]) {
     let mut accepted_count_end: Option<usize> = None;
     for (i, a) in amounts.iter().enumerate() {
@@ -733,16 +747,26 @@ fn figures(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: 
         let before = &ctx.text[cl.start.max(line.start)..a.span.start];
         // The indicator stands in the clause, or earlier in the sentence (力争地区生产总值增长7%以上,突破3000亿元).
         let sent_before = &ctx.text[sentence(ctx.text, &ctx.body.spans, a.span).start..a.span.start];
-        let indicator = INDICATOR
-            .find_iter(before)
-            .last()
-            .or_else(|| {
-                INDICATOR
-                    .find_iter(sent_before)
-                    .filter(|m| !["增长", "增速", "占比", "比重", "占"].contains(&m.as_str()))
-                    .last()
-            })
-            .map(|m| m.as_str().to_owned());
+        let earlier = || {
+            INDICATOR
+                .find_iter(sent_before)
+                .filter(|m| !["增长", "增速", "占比", "比重", "占"].contains(&m.as_str()))
+                .last()
+                .map(|m| m.as_str())
+        };
+        // 固定资产投资1171亿元,同比增长7.5%: a clause of growth alone is the growth of the
+        // measure named before it.
+        let bare_growth = |growth: &str| {
+            let words = before.trim_end_matches(growth).trim_start_matches(['，', ',', '；']);
+            ["", "同比", "比上年", "较上年", "分别", "年均", "同比分别"].contains(&words)
+        };
+        let indicator = match last_indicator(before) {
+            Some(growth @ ("增长" | "增速")) if bare_growth(growth) => {
+                Some(earlier().map_or(growth.to_owned(), |m| format!("{m}{growth}")))
+            }
+            Some(found) => Some(found.to_owned()),
+            None => earlier().map(str::to_owned),
+        };
         let keep = match a.amount.unit {
             Unit::Cny | Unit::Usd | Unit::Eur | Unit::Hkd => true,
             Unit::Percent => indicator.is_some(),
