@@ -294,10 +294,13 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
         }
         // Project before the amount: X项目(总)投资N亿元, X项目投入N亿元.
         let head = &ctx.text[line.start..kw_start];
+        let after_comma = head.ends_with(['，', ',']);
         let head = head.trim_end_matches(['，', ',']);
-        // A phase's investment is the project's: X项目一期投资3.6亿元.
+        // A phase's investment is the project's: X项目一期投资3.6亿元. So is the amount of the
+        // clause after its progress: X项目已开工建设,投资5亿元.
         let head = ["一期", "二期", "三期", "四期"]
             .iter()
+            .chain(PROGRESS.iter().filter(|_| after_comma))
             .find_map(|p| head.strip_suffix(p).filter(|h| h.ends_with("项目")))
             .unwrap_or(head);
         if let Some(stripped) = head.strip_suffix("项目") {
@@ -345,6 +348,24 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
         }
     }
 }
+
+/// How far a project has come, said right after its name (X项目已开工建设,投资5亿元).
+const PROGRESS: &[&str] = &[
+    "已开工建设",
+    "已开工",
+    "开工建设",
+    "正在建设",
+    "加快建设",
+    "已建成投产",
+    "建成投产",
+    "已建成",
+    "已投产",
+    "已签约",
+    "已落地",
+    "签约落地",
+    "进展顺利",
+    "顺利推进",
+];
 
 /// Records `a` as the investment of `project`, stated by `span`.
 fn invest(ctx: &Ctx<'_>, rec: &mut Recognition, a: &FoundAmount, project: LocalId, role: InvestmentRole, span: Span) {
