@@ -207,14 +207,41 @@ pub(crate) fn relate(doc_id: &str, rec: Recognition, res: &Resources) -> Extract
         }
     }
 
-    // Places the gazetteer does not know (古雷): in the focus place.
+    // Towns and villages named right after the place they lie in (陇西县菜子镇, 枫香镇花茂村).
+    for (town, parent) in b.rec.town_parents.clone() {
+        let ev: Vec<Span> = [&b.rec.entities[town], &b.rec.entities[parent]]
+            .iter()
+            .filter_map(|e| e.mentions.first().copied())
+            .collect();
+        b.push(
+            RelationKind::LocatedIn,
+            End::Entity(town),
+            End::Entity(parent),
+            RelationAttrs::default(),
+            "town-named-after-place",
+            ev,
+        );
+    }
+    // Places the gazetteer does not know (古雷), and towns named alone: in the focus place,
+    // when it is larger than a town.
     if let Some(f) = focus {
+        let focus_is_town = b.rec.entities[f]
+            .place()
+            .is_some_and(|p| p.level == Some(PlaceLevel::Town));
         let unknown: Vec<(LocalId, Span)> = b
             .rec
             .entities
             .iter()
             .enumerate()
-            .filter(|(i, e)| *i != f && e.place().is_some_and(|p| p.level.is_none()))
+            .filter(|(i, e)| {
+                let level = e.place().map(|p| p.level);
+                let fits = match level {
+                    Some(None) => true,
+                    Some(Some(PlaceLevel::Town)) => !focus_is_town,
+                    _ => false,
+                };
+                *i != f && fits && !b.rec.town_parents.iter().any(|(t, _)| t == i)
+            })
             .filter_map(|(i, e)| Some((i, *e.mentions.first()?)))
             .collect();
         for (id, m) in unknown {

@@ -6,8 +6,8 @@
 //! industries to the verb that develops them, an amount to the project it funds. The
 //! [`relate`](crate::relate) stage turns cues into relations.
 //!
-//! The order matters and is fixed: places first (everything else is anchored to them), then
-//! organisations, people, industries, projects, figures, and the document's own metadata.
+//! The order matters and is fixed: places first (everything else is anchored to them), towns
+//! and villages after the places they lie in, then organisations, people, industries, projects, figures, and the document's own metadata.
 
 mod event;
 mod industry;
@@ -17,6 +17,7 @@ mod person;
 mod place;
 mod project;
 mod text;
+mod town;
 mod words;
 
 pub(crate) use words::WordSearch;
@@ -158,6 +159,9 @@ pub struct Recognition {
     pub projects: Vec<ProjectCue>,
     /// Figures of places.
     pub figures: Vec<FigureCue>,
+    /// Towns and villages named right after the place they lie in (陇西县菜子镇): town →
+    /// place.
+    pub town_parents: Vec<(LocalId, LocalId)>,
     /// The document's own metadata.
     pub meta: DocMeta,
     /// Every mention, sorted by span: which entity it names.
@@ -295,6 +299,7 @@ pub(crate) fn recognise(text: &str, body: &Body, tokens: &Tokens<'_>, res: &Reso
     };
     let mut rec = Recognition::default();
     let places = place::recognise(&ctx, &mut rec);
+    town::recognise(&ctx, &mut rec);
     organization::recognise(&ctx, &mut rec, &places);
     person::recognise(&ctx, &mut rec, &places);
     industry::recognise(&ctx, &mut rec);

@@ -403,6 +403,20 @@ fn the_only(rec: &Recognition, keep: impl Fn(&crate::model::Entity) -> bool) -> 
 fn town_before(ctx: &Ctx<'_>, rec: &mut Recognition, at: usize) -> Option<super::LocalId> {
     let before = &ctx.text[..at];
     let suffix = ["街道", "镇", "乡"].into_iter().find(|s| before.ends_with(s))?;
+    // A town the town recogniser found (播州区 | 枫香镇): that one.
+    let found = rec
+        .starting_in(at.saturating_sub(rec.longest_mention()), at)
+        .filter(|(s, id)| {
+            s.end == at
+                && rec.entities[*id]
+                    .place()
+                    .is_some_and(|p| p.level == Some(PlaceLevel::Town))
+        })
+        .map(|(_, id)| id)
+        .next();
+    if found.is_some() {
+        return found;
+    }
     let suffix_start = at - suffix.len();
     let start = super::text::extend_left(ctx.text, ctx.tokens, suffix_start.saturating_sub(12), suffix_start, 4);
     let start = if start == suffix_start {

@@ -42,6 +42,13 @@ impl PlaceIndex {
         self.first_name_at(text) == Some(0)
     }
 
+    /// Whether `text` is a place name the index holds, whole.
+    pub(crate) fn is_name(&self, text: &str) -> bool {
+        self.names
+            .find(text)
+            .is_some_and(|m| m.start == 0 && m.end == text.len())
+    }
+
     /// Where the first place name the index holds starts in `text`.
     pub(crate) fn first_name_at(&self, text: &str) -> Option<usize> {
         self.names.find(text).map(|m| m.start)

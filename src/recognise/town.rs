@@ -1,0 +1,332 @@
+//! Towns (镇, 乡) and villages (村), which no gazetteer of the project holds.
+//!
+//! A name before 镇, 乡 or 村 is taken only where the text vouches for it, because the same
+//! characters end many words (乡镇, 城乡, 特色小镇, 美丽乡村, 全村):
+//! - right after a county, district or city it lies in (陇西县 | 菜子镇, 长葛市 | 大周镇), or a
+//!   village right after its town (枫香镇 | 花茂村);
+//! - as the next item of a list whose first item is a town (菜子镇、福星镇、文峰镇);
+//! - after a word of place (在, 走进, 来到, 位于 …: 在苟坝村的合作社里);
+//! - before a title (鲁朗镇党委书记, 扎西岗村党支部书记).
+//!
+//! Once named so, every other occurrence of the name is a mention. A town or village named
+//! right after the place it lies in records that place as its parent.
+
+use super::text::{char_before, is_han};
+use super::{Ctx, LocalId, Recognition};
+use crate::model::{EntityDetail, EntityKind, PlaceInfo, PlaceLevel};
+use crate::span::Span;
+
+/// Stems that make the suffix a word of its own (全镇, 乡村, 特色小镇, 行政村, 城乡).
+const GENERIC: &[&str] = &[
+    "乡",
+    "城",
+    "村",
+    "镇",
+    "各",
+    "全",
+    "该",
+    "本",
+    "每",
+    "此",
+    "小",
+    "古",
+    "新",
+    "老",
+    "名",
+    "重",
+    "强",
+    "集",
+    "山",
+    "渔",
+    "农",
+    "家",
+    "故",
+    "下",
+    "回",
+    "返",
+    "城乡",
+    "乡村",
+    "农村",
+    "山村",
+    "重点",
+    "中心",
+    "特色",
+    "建制",
+    "美丽",
+    "示范",
+    "贫困",
+    "行政",
+    "自然",
+    "传统",
+    "工业",
+    "旅游",
+    "历史文化",
+    "文化",
+    "生态",
+    "宜居",
+    "和美",
+    "和美乡",
+    "文明",
+    "先进",
+    "试点",
+    "脱贫",
+    "薄弱",
+    "集体",
+    "全国",
+    "全省",
+    "全市",
+    "全县",
+    "全区",
+    "一个",
+    "两个",
+    "这个",
+    "那个",
+    "各个",
+    "周边",
+    "附近",
+    "当地",
+    "邻近",
+    "相关",
+    "所在",
+    "沿线",
+    "偏远",
+    "边远",
+    "边境",
+    "少数民族",
+];
+
+/// Words after which a name of place follows (在苟坝村, 走进枫香镇).
+const LOCATIVE: &[&str] = &[
+    "在", "到", "赴", "于", "以", "走进", "来到", "位于", "地处", "深入", "前往", "走访", "途经", "落户",
+];
+
+/// Titles that show the name before them is a town's or a village's (鲁朗镇党委书记).
+const TITLE_AFTER: &[&str] = &[
+    "党委书记",
+    "党委副书记",
+    "党工委书记",
+    "镇长",
+    "乡长",
+    "党总支书记",
+    "党支部书记",
+    "党委",
+    "人民政府",
+    "政府",
+    "村委会",
+    "村民委员会",
+    "党总支",
+    "党支部",
+];
+
+/// A town or village found, with the place it was named after.
+struct Found {
+    span: Span,
+    id: LocalId,
+}
+
+pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
+    let mut found: Vec<Found> = Vec::new();
+    for &line in &ctx.body.spans {
+        let s = &ctx.text[line.range()];
+        for (i, c) in s.char_indices() {
+            let suffix = match c {
+                '镇' => "镇",
+                '乡' => "乡",
+                '村' => "村",
+                '街' if s[i..].starts_with("街道") => "街道",
+                _ => continue,
+            };
+            let at = line.start + i;
+            if ctx.body.is_redacted(Span::new(at, at + suffix.len())) {
+                continue;
+            }
+            if let Some(f) = named_at(ctx, rec, &found, line, at, suffix) {
+                found.push(f);
+            }
+        }
+    }
+    every_occurrence(ctx, rec, &found);
+}
+
+/// The town or village whose suffix starts at `at`, when a cue vouches for it.
+fn named_at(
+    ctx: &Ctx<'_>,
+    rec: &mut Recognition,
+    found: &[Found],
+    line: Span,
+    at: usize,
+    suffix: &str,
+) -> Option<Found> {
+    let end = at + suffix.len();
+    // 城 | 镇, 乡 | 村: the suffix ends a common word with the character before it; 太阳村 | 镇:
+    // it is part of a longer suffix.
+    let last = ctx.text[..at].chars().next_back()?;
+    let pair = &ctx.text[at - last.len_utf8()..end];
+    let glued = suffix == "村" && ctx.text[end..].starts_with(['镇', '乡'])
+        || suffix == "镇" && ctx.text[end..].starts_with('街');
+    if ctx.res.segmenter.knows(pair) || glued {
+        return None;
+    }
+    // 景德镇 is a city's short name, already found.
+    if rec.covered(Span::new(at, end), &[EntityKind::Place, EntityKind::Organization]) {
+        return None;
+    }
+    // A place it lies in, right before it: 陇西县 | 菜子镇, 枫香镇 | 花茂村.
+    let parent = rec
+        .starting_in(at.saturating_sub(rec.longest_mention() + 12).max(line.start), at)
+        .filter(|(s, id)| s.end < at && s.end + 12 >= at && may_hold(rec, *id, suffix))
+        .filter(|(s, _)| stem_ok(ctx, Span::new(s.end, at)))
+        .last();
+    if let Some((p, parent)) = parent {
+        // 三江县 | 城 | 古宜镇: the county town (县城) is named by its town.
+        let start = if ctx.text[..p.end].ends_with('县') && ctx.text[p.end..at].starts_with('城') {
+            p.end + '城'.len_utf8()
+        } else {
+            p.end
+        };
+        return Some(add(ctx, rec, Span::new(start, end), suffix, Some(parent)));
+    }
+    // The next item of a list of towns: 菜子镇、福星镇.
+    let item_start = ctx.text[line.start..at]
+        .rfind('、')
+        .map(|i| line.start + i + '、'.len_utf8());
+    if let Some(start) = item_start {
+        let previous = found.iter().rev().find(|f| f.span.end + '、'.len_utf8() == start);
+        if let Some(prev) = previous.filter(|f| ctx.text[f.span.range()].ends_with(suffix)) {
+            let parent = rec.town_parents.iter().find(|(t, _)| *t == prev.id).map(|(_, p)| *p);
+            if stem_ok(ctx, Span::new(start, at)) {
+                return Some(add(ctx, rec, Span::new(start, end), suffix, parent));
+            }
+        }
+    }
+    // After a word of place, or before a title: the name is the two or three characters
+    // before the suffix.
+    let after = &ctx.text[end..line.end];
+    let titled = TITLE_AFTER.iter().any(|t| after.starts_with(t));
+    let seg = &ctx.res.segmenter;
+    for chars in [2, 3] {
+        let Some(start) = back_chars(ctx.text, at, chars).filter(|s| *s >= line.start) else {
+            break;
+        };
+        let stem = Span::new(start, at);
+        if !stem_ok(ctx, stem) {
+            continue;
+        }
+        let stem_text = &ctx.text[stem.range()];
+        let before = &ctx.text[line.start..start];
+        let boundary = !char_before(ctx.text, start).is_some_and(is_han) || ctx.tokens.starts_at(start);
+        if LOCATIVE.iter().any(|w| before.ends_with(w)) {
+            return Some(add(ctx, rec, Span::new(start, end), suffix, None));
+        }
+        // 蹇勇2018年当选村党总支书记: before a title, the name must stand as a word and hold
+        // no common word of its own.
+        let plain = !holds_frequent_word(ctx, stem_text);
+        if titled && boundary && plain {
+            return Some(add(ctx, rec, Span::new(start, end), suffix, None));
+        }
+        // At the start of a clause, a town whose name the dictionary does not hold as a word
+        // (。临岐镇中药材种植, ；鸠坑乡茶叶产业).
+        let clause_start = before.is_empty() || before.ends_with(['，', '。', '；', '：', '！', '？', ',', ';', ':']);
+        let name_like = !seg.knows(stem_text) || seg.is_rare(stem_text) || seg.has_name_tag(stem_text);
+        if clause_start && suffix != "村" && name_like && plain {
+            return Some(add(ctx, rec, Span::new(start, end), suffix, None));
+        }
+    }
+    None
+}
+
+/// Whether two characters of `w` in a row are a frequent word (当选).
+fn holds_frequent_word(ctx: &Ctx<'_>, w: &str) -> bool {
+    let starts: Vec<usize> = w.char_indices().map(|(i, _)| i).chain([w.len()]).collect();
+    starts.windows(3).any(|s| ctx.res.segmenter.is_frequent(&w[s[0]..s[2]]))
+}
+
+/// Characters that open no name of a town: determiners, suffixes, particles, conjunctions
+/// and prepositions. (Dictionary tags would reject names too: 临, 花 and 扎 are verbs.)
+const NOT_FIRST: &str = "各全该本每此这那哪某镇乡村的地得了着过和与及或对把被从为于将是也就都还又而但在到给让使由自";
+
+/// Whether place `id` may hold a town (a county, district or city) or, for a village, a town.
+fn may_hold(rec: &Recognition, id: LocalId, suffix: &str) -> bool {
+    let Some(level) = rec.entities[id].place().and_then(|p| p.level) else {
+        return false;
+    };
+    match level {
+        PlaceLevel::County | PlaceLevel::District | PlaceLevel::Prefecture => true,
+        PlaceLevel::Town => suffix == "村",
+        _ => false,
+    }
+}
+
+/// Whether `stem` can be the name of a town or village: two to four Han characters, not a
+/// generic word, not an ordinary word of the dictionary, and not already part of another
+/// entity's mention.
+fn stem_ok(ctx: &Ctx<'_>, stem: Span) -> bool {
+    let text = &ctx.text[stem.range()];
+    let n = text.chars().count();
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    // 各乡 | 镇, 镇 | 花茂村, 所在的 | 苟坝村, 县域和 | 乡镇: a determiner, a suffix or a
+    // particle opens no name, and a conjunction or particle stands inside none.
+    let seg = &ctx.res.segmenter;
+    (2..=4).contains(&n)
+        && text.chars().all(is_han)
+        && !NOT_FIRST.contains(first)
+        && !text.chars().skip(1).any(|c| "和与及或的在是了".contains(c))
+        && !GENERIC.contains(&text)
+        && !GENERIC.iter().any(|g| g.chars().count() >= 2 && text.ends_with(g))
+        // A short place name the gazetteer holds (文峰 of 文峰区) is no ordinary word, though
+        // jieba's dictionary may hold it as a noun.
+        && (!seg.is_common_word(text) || ctx.res.places.is_name(text))
+}
+
+/// The byte position `n` characters before `at`.
+fn back_chars(text: &str, at: usize, n: usize) -> Option<usize> {
+    text[..at].char_indices().rev().nth(n - 1).map(|(i, _)| i)
+}
+
+/// Adds the town or village at `span`; `parent` is the place it was named after.
+fn add(ctx: &Ctx<'_>, rec: &mut Recognition, span: Span, suffix: &str, parent: Option<LocalId>) -> Found {
+    let name = &ctx.text[span.range()];
+    let level = (suffix != "村").then_some(PlaceLevel::Town);
+    let parent_adcode = parent.and_then(|p| rec.entities[p].place()?.adcode.clone());
+    let info = PlaceInfo {
+        level,
+        adcode: None,
+        parent_adcode,
+    };
+    let id = rec.add(EntityKind::Place, name, name, Some(span), EntityDetail::Place(info));
+    if let Some(p) = parent {
+        if !rec.town_parents.iter().any(|(t, _)| *t == id) {
+            rec.town_parents.push((id, p));
+        }
+    }
+    Found { span, id }
+}
+
+/// Every other occurrence of a town or village found, where no other place covers it.
+fn every_occurrence(ctx: &Ctx<'_>, rec: &mut Recognition, found: &[Found]) {
+    let mut names: Vec<(String, LocalId)> = found
+        .iter()
+        .map(|f| (ctx.text[f.span.range()].to_owned(), f.id))
+        .collect();
+    names.sort();
+    names.dedup();
+    for (name, id) in names {
+        for (pos, _) in ctx.text.match_indices(name.as_str()) {
+            let span = Span::new(pos, pos + name.len());
+            if super::text::line_of(&ctx.body.spans, span).is_some()
+                && !ctx.body.is_redacted(span)
+                && !rec.covered(
+                    span,
+                    &[EntityKind::Place, EntityKind::Organization, EntityKind::Official],
+                )
+            {
+                let e = &rec.entities[id];
+                let (kind, detail) = (e.kind, e.detail.clone());
+                let canonical = e.name.clone();
+                rec.add(kind, &canonical, &name, Some(span), detail);
+            }
+        }
+    }
+}
