@@ -39,6 +39,7 @@ static REPORTER: LazyLock<Regex> = LazyLock::new(|| {
 
 pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces) {
     let _ = places;
+    let speakers = speakers(ctx);
     let mut names: Vec<String> = Vec::new();
     for &line in &ctx.body.spans {
         let s = &ctx.text[line.range()];
@@ -70,7 +71,7 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
             if lone_surname {
                 continue;
             }
-            if let Some(name_span) = name_after(ctx, span.end) {
+            if let Some(name_span) = speaker_after(ctx, &speakers, span.end).or_else(|| name_after(ctx, span.end)) {
                 let name = &ctx.text[name_span.range()];
                 let id = rec.add(EntityKind::Official, name, name, Some(name_span), EntityDetail::None);
                 // Each title's evidence runs from its place (or itself) to the name, so the
@@ -449,6 +450,62 @@ fn town_before(ctx: &Ctx<'_>, rec: &mut Recognition, at: usize) -> Option<super:
         ..Default::default()
     };
     Some(rec.add(EntityKind::Place, name, name, Some(span), EntityDetail::Place(info)))
+}
+
+/// Who answers in a Q&A: the names that open two or more lines before a colon (苏和巴特尔：…,
+/// 司马俊峰：…), longest first. The page spells them out whole, where segmentation may cut
+/// them (苏 | 和 | 巴特尔, 司 | 马俊峰).
+fn speakers(ctx: &Ctx<'_>) -> Vec<String> {
+    let mut count: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for &line in &ctx.body.spans {
+        let text = ctx.text[line.range()].trim_start_matches([' ', '\u{3000}', '\t']);
+        let Some(colon) = text.find(['：', ':']) else { continue };
+        let name = &text[..colon];
+        let n = name.chars().filter(|c| *c != '·').count();
+        if (2..=8).contains(&n) && name.chars().all(|c| is_han(c) || c == '·') && !NOT_SPEAKERS.contains(&name) {
+            *count.entry(name).or_default() += 1;
+        }
+    }
+    let mut names: Vec<String> = count
+        .into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .map(|(name, _)| name.to_owned())
+        .collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names
+}
+
+/// Line openers before a colon that are no speaker's name.
+const NOT_SPEAKERS: &[&str] = &[
+    "记者",
+    "本报记者",
+    "问",
+    "答",
+    "主持人",
+    "编者按",
+    "编辑",
+    "责任编辑",
+    "来源",
+    "作者",
+    "摄影",
+    "通讯员",
+    "链接",
+    "背景",
+    "简介",
+    "人物简介",
+    "提问",
+    "回答",
+    "嘉宾",
+    "网友",
+];
+
+/// A speaker's name (see [`speakers`]) right after a title.
+fn speaker_after(ctx: &Ctx<'_>, speakers: &[String], pos: usize) -> Option<Span> {
+    let rest = &ctx.text[pos..];
+    speakers
+        .iter()
+        .find(|name| rest.starts_with(name.as_str()))
+        .map(|name| Span::new(pos, pos + name.len()))
 }
 
 /// The name right after a title: one word of two or three characters starting with a
