@@ -324,6 +324,9 @@ static ZONE: LazyLock<WordSearch> = LazyLock::new(|| WordSearch::with_optional_p
 
 /// Suffixes that slogans use too (打造产业转型升级示范区): these zones need a place in their name.
 const SLOGAN_PRONE: &[&str] = &["示范区", "合作区", "试验区", "示范园区", "新区", "产业新城"];
+/// Words of slogans, not of zones' names: with them, a place is no anchor
+/// (深圳中国特色社会主义先行示范区, 广西产城融合示范区).
+const SLOGAN_WORDS: &[&str] = &["社会主义", "共同富裕", "高质量发展", "产城融合", "现代化"];
 
 /// Zones and parks: a name stem before a zone word. 江门国家高新区 and 江门高新技术产业开发区
 /// are both 江门高新区; a bare 高新区 is the document's own 高新区 when it has exactly one.
@@ -397,7 +400,8 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
             let anchor = rec.places_in(stem_span).into_iter().next();
             // A zone the gazetteer lists needs no place in its name (德州天衢新区, one jieba word).
             let listed = || !gaz.lookup(&ctx.text[start..span.end]).is_empty();
-            if SLOGAN_PRONE.contains(&kind) && anchor.is_none() && !listed() {
+            let slogan = || SLOGAN_WORDS.iter().any(|w| stem.contains(w));
+            if SLOGAN_PRONE.contains(&kind) && (anchor.is_none() || slogan()) && !listed() {
                 shortened.push((Span::new(start, span.end), kind.to_owned()));
                 continue;
             }
