@@ -7,7 +7,7 @@
 //! Reporters, photographers and editors (记者 X, 文/X Y, X 摄, 编辑:X) are [`EntityKind::Person`].
 
 use super::place::DocPlaces;
-use super::text::{char_at, every_start, is_han, literal_set};
+use super::text::{char_at, char_before, every_start, is_han, literal_set};
 use super::{Ctx, LocalId, PostCue, PostPlace, Recognition};
 use crate::model::{EntityDetail, EntityKind, PlaceLevel};
 use crate::span::Span;
@@ -189,9 +189,11 @@ fn career_posts(
     }
     let before = &ctx.text[line.start..start];
     let current = before.strip_suffix("中共").unwrap_or(before).ends_with("现任");
-    let holder = current
-        .then(|| line_subject(ctx, Span::new(line.start, start)))
-        .flatten();
+    let holder = if current {
+        line_subject(ctx, Span::new(line.start, start))
+    } else {
+        bracketed_holder(ctx, rec, start, chain.last().map_or(start, |c| c.0.end))
+    };
     let Some(name_span) = holder else {
         chain.clear();
         return;
@@ -207,6 +209,18 @@ fn career_posts(
         });
     }
     names.push(name.to_owned());
+}
+
+/// The name before a bracket that holds a chain of titles from `start` to `end`: 由周立群（县人大
+/// 常委会主任）主持.
+fn bracketed_holder(ctx: &Ctx<'_>, rec: &Recognition, start: usize, end: usize) -> Option<Span> {
+    let open = char_before(ctx.text, start).filter(|c| matches!(c, '（' | '('))?;
+    if !ctx.text[end..].starts_with(['）', ')']) {
+        return None;
+    }
+    let w = ctx.tokens.word_ending_at(start - open.len_utf8())?;
+    let w = with_cut_off_surname(ctx, rec, w);
+    looks_like_name(ctx, &ctx.text[w.range()]).then_some(w)
 }
 
 /// The person a line is about: a name at its start, or after a heading (【人物简介】, 简历：),
@@ -542,7 +556,21 @@ fn transliterated_name_after(ctx: &Ctx<'_>, pos: usize) -> Option<Span> {
     }
     let rest = transliterated_words(ctx, first.end);
     let span = Span::new(pos, rest.end);
-    ((3..=10).contains(&han_chars(ctx, span)) && name_ends_at(ctx, span)).then_some(span)
+    // Two characters are a name only where a verb of speech follows (村党支部书记达瓦告诉记者).
+    let min = if next_is_speech(ctx, span.end) { 2 } else { 3 };
+    ((min..=10).contains(&han_chars(ctx, span)) && name_ends_at(ctx, span)).then_some(span)
+}
+
+/// Verbs of speech that follow a speaker's name.
+const SPEECH: &[&str] = &[
+    "表示", "介绍", "告诉", "说", "指出", "强调", "认为", "坦言", "谈到", "透露",
+];
+
+/// Whether a verb of speech starts at `pos`.
+fn next_is_speech(ctx: &Ctx<'_>, pos: usize) -> bool {
+    ctx.tokens
+        .word_at(pos)
+        .is_some_and(|w| SPEECH.contains(&&ctx.text[w.range()]))
 }
 
 /// A Han-looking name `han` that goes on as a transliterated one: at least one more word
