@@ -592,8 +592,31 @@ fn focus_place(b: &Builder<'_>) -> Option<LocalId> {
             .place()
             .is_some_and(|p| p.level == Some(PlaceLevel::Town))
     };
+    // A province's official who names no place of the post (省经济和信息化厅厅长 at a press
+    // conference) speaks for the province the page names most.
+    let provincial = || {
+        let interviewee = interviewee?;
+        rec.posts
+            .iter()
+            .any(|p| p.official == interviewee && p.place == PostPlace::Implied(PlaceLevel::Province))
+            .then_some(())?;
+        let mut provinces: BTreeMap<LocalId, usize> = BTreeMap::new();
+        for (_, id) in &rec.mentions {
+            if rec.entities[*id]
+                .place()
+                .is_some_and(|p| p.level == Some(PlaceLevel::Province))
+            {
+                *provinces.entry(*id).or_default() += 1;
+            }
+        }
+        provinces
+            .into_iter()
+            .max_by_key(|(id, n)| (*n, std::cmp::Reverse(*id)))
+            .map(|(id, _)| id)
+    };
     best(&mut posts.iter().copied().filter(town), true)
         .or_else(|| best(&mut posts.iter().copied(), true))
+        .or_else(provincial)
         .or_else(|| best(&mut count.keys().copied(), false))
 }
 
