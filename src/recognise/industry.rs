@@ -23,8 +23,9 @@ static DEVELOP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"发展|培育|打造|壮大|做强|做大|做优|引进|聚焦|布局|主导|支柱|首位|延伸|集群").unwrap()
 });
 /// Verbs that open a list of sectors.
-static LIST_VERB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"发展|培育|打造|壮大|做强|做大|做优|做精|引进|聚焦|布局|延伸").unwrap());
+static LIST_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"发展|培育|打造|壮大|做强|做大|做优|做精|引进|聚焦|布局|延伸|提升|巩固|振兴").unwrap()
+});
 /// Words of a clause about reform or governance, whose lists are policy areas, not sectors
 /// (深化放管服、国资国企、金融服务等重点领域改革).
 static NOT_SECTORS: LazyLock<Regex> =
@@ -82,12 +83,16 @@ const GENERIC: &[&str] = &[
     "加工",
     "深加工",
     "精深加工",
+    "未来",
+    "首位",
 ];
 /// Words of scope before a list's first item (全镇茶产业, 我县白酒产业): not part of it.
 const SCOPES: &[&str] = &[
     "全镇", "全乡", "全市", "全县", "全区", "全省", "全州", "全旗", "我市", "我县", "我区", "我省", "我镇", "本市",
     "本县",
 ];
+/// Determiners before a list's first item.
+const DETERMINERS: &[&str] = &["各类", "各种", "相关", "有关", "这些", "其他", "各"];
 /// Endings that give an unknown item the shape of a sector.
 const SECTOR_ENDINGS: &[&str] = &[
     "业",
@@ -121,6 +126,8 @@ const SECTOR_ENDINGS: &[&str] = &[
     "建材",
     "健康",
     "文旅",
+    "饮料",
+    "食品",
 ];
 
 pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
@@ -131,6 +138,13 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
             // 产业城, 产业园, 产业新城, 产业聚集区 are places and projects, not sectors; 产业化 is
             // a process.
             if super::text::char_at(ctx.text, head.end).is_some_and(|c| "城园区基带新平聚化".contains(c)) {
+                continue;
+            }
+            // 引进各类汽车产业人才: the people or money of an industry, not the industry.
+            if NOT_OF_SECTOR
+                .iter()
+                .any(|w| ctx.text[head.end..line.end].starts_with(w))
+            {
                 continue;
             }
             list_before(ctx, rec, line, head);
@@ -173,6 +187,29 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
                 continue;
             }
             let (name, _) = &ctx.res.lexical.industry_names[m.word];
+            // 水 | 饮料 after 水饮料 was listed, 汽车 | 软件: a word glued before the sector that
+            // makes a sector of the document, or that is a sector itself, names a narrower one.
+            let compound = ctx.tokens.word_ending_at(span.start).filter(|w| {
+                let whole = &ctx.text[w.start..span.end];
+                let word = &ctx.text[w.range()];
+                word.chars().all(is_han)
+                    && (rec.find(EntityKind::Industry, whole).is_some()
+                        || ctx.res.lexical.industry_lookup.contains_key(word))
+            });
+            let (span, name) = match compound {
+                Some(w) => {
+                    let span = Span::new(w.start, span.end);
+                    let whole = &ctx.text[span.range()];
+                    if rec.covered(
+                        span,
+                        &[EntityKind::Industry, EntityKind::Place, EntityKind::Organization],
+                    ) {
+                        continue;
+                    }
+                    (span, whole)
+                }
+                None => (span, name.as_str()),
+            };
             let surface = &ctx.text[span.range()];
             let id = rec.add(EntityKind::Industry, name, surface, Some(span), EntityDetail::None);
             // The place that develops it stands before it in its clause (从江县要大力发展乡村旅游),
@@ -214,6 +251,15 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
         .map(|(s, _)| s.end)
         .max()
         .unwrap_or(seg_start);
+    // 省委、省政府把汽车产业作为首位产业: the list starts after a preposition that takes it as
+    // its object.
+    let seg_start = ctx
+        .tokens
+        .words_in(Span::new(seg_start, head.start))
+        .iter()
+        .rev()
+        .find(|w| LIST_OBJECT_OF.contains(&&ctx.text[w.range()]))
+        .map_or(seg_start, |w| w.end);
     let seg = &ctx.text[seg_start..head.start];
     // The list ends at 等 (…等9个千亿级); what follows 等 only qualifies the head.
     // …等9个千亿级 or, without 等, …机械电子三大主导: the count and its adjectives qualify the head.
@@ -256,17 +302,28 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
         })
         .collect();
     let any_known = known.iter().any(|k| *k);
+    let single = items.len() == 1;
     let evidence = Span::new(items[0].start, head.end);
     let subjects = subjects_of(ctx, rec, evidence);
-    for (span, is_known) in items.into_iter().zip(known) {
+    for (mut span, is_known) in items.into_iter().zip(known) {
+        // 打造中医药首位产业: the rank before the head word is not part of the sector.
+        if let Some(rank) = RANKS.iter().find(|r| ctx.text[span.range()].ends_with(*r)) {
+            span.end -= rank.len();
+        }
         let surface = &ctx.text[span.range()];
         let (name, _) = canonical(ctx, surface);
         // A title is no sector (专访了省委常委、豫东综合物流产业聚集区…).
-        if name.is_empty() || GENERIC.contains(&name.as_str()) || ctx.res.lexical.titles.is_match(&name) {
+        if name.chars().count() < 2
+            || GENERIC.contains(&name.as_str())
+            || ctx.res.lexical.titles.is_match(&name)
+            || name.contains(['亿', '万'])
+        {
             continue;
         }
         let shaped = SECTOR_ENDINGS.iter().any(|e| name.ends_with(e)) || (any_known && ctx.tokens.aligned(span));
-        let single_ok = is_known || shaped;
+        // One item right after a verb that develops it (做大花木产业, 巩固提升马铃薯产业).
+        let developed = single && ctx.tokens.aligned(span) && ends_with_list_verb(&ctx.text[..span.start]);
+        let single_ok = is_known || shaped || developed;
         if !(is_known || (any_known && shaped) || single_ok && name.chars().count() <= 6) {
             continue;
         }
@@ -338,13 +395,27 @@ fn split_items(ctx: &Ctx<'_>, start: usize, end: usize) -> Vec<Span> {
     }
     // The first item reaches left only to the verb before it (做强苹果 → 苹果).
     if let Some(first) = out.first_mut() {
-        first.start = extend_left(text, ctx.tokens, first.start, first.end, 10);
+        let reached = extend_left(text, ctx.tokens, first.start, first.end, 10);
+        // 做强 | 水饮料 cut as 做 | 强水 | 饮料: where the list starts inside a word, the walk
+        // stops at that word's end; the item still starts where the list does.
+        let straddled = ctx
+            .tokens
+            .word_covering(first.start)
+            .filter(|w| w.start < first.start)
+            .is_some_and(|w| w.end == reached);
+        if !straddled {
+            first.start = reached;
+        }
         // 大力发展小商品制造: jieba may glue the verbs into one word; peel them off.
         while let Some(stop) = super::text::leading_left_stop(&text[first.range()]) {
             first.start += stop.len();
         }
         if let Some(scope) = SCOPES.iter().find(|s| text[first.range()].starts_with(*s)) {
             first.start += scope.len();
+        }
+        // 各类汽车, 相关汽车: a determiner is not part of the sector.
+        if let Some(d) = DETERMINERS.iter().find(|d| text[first.range()].starts_with(*d)) {
+            first.start += d.len();
         }
     }
     out.retain(|s| {
@@ -415,6 +486,23 @@ fn subjects_of(ctx: &Ctx<'_>, rec: &Recognition, span: Span) -> Vec<LocalId> {
     }
     subjects
 }
+
+/// Whether `before` ends with a verb that opens a list (each is two characters).
+fn ends_with_list_verb(before: &str) -> bool {
+    let from = before.char_indices().rev().nth(1).map_or(0, |(i, _)| i);
+    LIST_VERB
+        .find(&before[from..])
+        .is_some_and(|m| m.start() == 0 && m.end() == before.len() - from)
+}
+
+/// Ranks that stand between a sector and its head word (中医药首位产业, 电子信息主导产业).
+const RANKS: &[&str] = &["首位", "主导", "支柱", "龙头", "优势", "特色", "重点", "新兴"];
+
+/// Prepositions whose object is the list before a head word (把汽车产业作为首位产业).
+const LIST_OBJECT_OF: &[&str] = &["把", "将", "对", "以", "让", "使"];
+
+/// Words after a head word that name the people, money or rules of an industry.
+const NOT_OF_SECTOR: &[&str] = &["人才", "工人", "资金", "基金", "政策", "工作专班", "专班", "工作者"];
 
 /// What joins the places of a list.
 const LIST_JOINERS: &[&str] = &["、", "和", "与", "及", "以及"];
