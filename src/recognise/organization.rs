@@ -100,7 +100,92 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
         }
     }
     place_bodies(ctx, rec);
+    departments(ctx, rec);
     company_lists(ctx, rec);
+}
+
+/// Government departments: from a place or a level character (省, 市, 县 …) to a department's
+/// ending, followed by its head's title or by what a department does (省经济和信息化厅厅长,
+/// 安徽省人民政府新闻办公室举行新闻发布会, 淳安县人民政府办公室印发).
+static DEPARTMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:^|[省市县区州旗])((?:人民政府|政府)?\p{Han}{0,10}?(?:厅|局|委员会|办公室|新闻办))",
+        r"(?:副?厅长|副?局长|副?主任|党组书记|举行|召开|发布|印发|主办|联合)"
+    ))
+    .unwrap()
+});
+
+/// The name of the one province the page names, if it names exactly one.
+fn only_province(rec: &Recognition) -> Option<String> {
+    let mut provinces = rec.entities.iter().filter(|e| {
+        !e.mentions.is_empty()
+            && e.place()
+                .is_some_and(|p| p.level == Some(crate::model::PlaceLevel::Province))
+    });
+    let first = provinces.next()?;
+    provinces.next().is_none().then(|| first.name.clone())
+}
+
+fn departments(ctx: &Ctx<'_>, rec: &mut Recognition) {
+    for &line in &ctx.body.spans {
+        let s = &ctx.text[line.range()];
+        if !s.contains(['厅', '局', '办']) && !s.contains("委员会") {
+            continue;
+        }
+        for caps in DEPARTMENT.captures_iter(s) {
+            let Some(body) = caps.get(1) else { continue };
+            // The place or level character before the body is part of its name.
+            let mut level_start =
+                line.start + body.start() - s[..body.start()].chars().next_back().map_or(0, char::len_utf8);
+            // 自治区人民政府新闻办公室: a region's level is three characters.
+            let region = ctx.text[..level_start].ends_with("自治");
+            if region {
+                level_start -= "自治".len();
+            }
+            let place = rec
+                .starting_in(level_start.saturating_sub(rec.longest_mention()), level_start + 1)
+                .filter(|(p, id)| {
+                    let level_end = level_start + if region { "自治区".len() } else { 3 };
+                    p.end == level_end && rec.entities[*id].kind == EntityKind::Place
+                })
+                .map(|(p, _)| p.start)
+                .min();
+            let start = place.unwrap_or(level_start);
+            let span = Span::new(start, line.start + body.end());
+            let name = &ctx.text[span.range()];
+            let n = name.chars().count();
+            if !(4..=20).contains(&n) || !name.chars().all(is_han) || ctx.body.is_redacted(span) {
+                continue;
+            }
+            // 安徽省人民政府 | 新闻办公室: a body found inside the department gives way to it.
+            let inside: Vec<(Span, usize)> = rec
+                .overlapping(span)
+                .filter(|(_, id)| matches!(rec.entities[*id].kind, EntityKind::Organization | EntityKind::Official))
+                .collect();
+            if inside
+                .iter()
+                .any(|(o, id)| !span.contains(*o) || *o == span || rec.entities[*id].kind == EntityKind::Official)
+            {
+                continue;
+            }
+            for (o, id) in inside {
+                rec.drop_mention(o, id);
+            }
+            // 省经济和信息化厅 of a page about one province is that province's.
+            let canonical = match (place, name.strip_prefix('省').or_else(|| name.strip_prefix("自治区"))) {
+                (None, Some(rest)) => only_province(rec).map(|p| format!("{p}{rest}")),
+                _ => None,
+            };
+            let canonical = canonical.as_deref().unwrap_or(name);
+            rec.add(
+                EntityKind::Organization,
+                canonical,
+                name,
+                Some(span),
+                EntityDetail::None,
+            );
+        }
+    }
 }
 
 /// Companies listed before 等…企业: each item with a name of its own is an organisation.
