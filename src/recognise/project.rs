@@ -549,8 +549,10 @@ const BEFORE_INVEST_VERB: &[&str] = &["宣布", "计划", "拟", "将", "再", "
 fn investor_before(ctx: &Ctx<'_>, rec: &Recognition, project: Span) -> Option<Investor> {
     let line = super::text::line_of(&ctx.body.spans, project)?;
     let sentence_start = ctx.text[line.start..project.start]
-        .rfind(['。', '；', ';', '！', '？'])
-        .map_or(line.start, |i| line.start + i + '。'.len_utf8());
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '。' | '；' | ';' | '！' | '？'))
+        .map_or(line.start, |(i, c)| line.start + i + c.len_utf8());
     let (org_span, org) = rec
         .starting_in(sentence_start, project.start)
         .filter(|(s, id)| s.end <= project.start && rec.entities[*id].kind == EntityKind::Organization)
