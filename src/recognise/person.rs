@@ -605,7 +605,10 @@ fn transliterated_words(ctx: &Ctx<'_>, mut end: usize) -> TransliteratedWords {
     let seg = &ctx.res.segmenter;
     let mut dotted = false;
     let mut name_words = 0;
-    while let Some(next) = ctx.tokens.word_at(end) {
+    let start = end;
+    // A name is at most ten characters: the walk stops before a run of unknown words can make
+    // it long.
+    while let Some(next) = ctx.tokens.word_at(end).filter(|_| end - start < 40) {
         let w = &ctx.text[next.range()];
         let mut chars = w.chars();
         let ok = match (chars.next(), chars.next(), chars.next()) {

@@ -187,9 +187,9 @@ fn named_at(
         return Some(add(ctx, rec, Span::new(start, end), suffix, Some(parent)));
     }
     // The next item of a list of towns: 菜子镇、福星镇.
-    let item_start = ctx.text[line.start..at]
-        .rfind('、')
-        .map(|i| line.start + i + '、'.len_utf8());
+    // (Only the last few characters are looked at: a name is at most four.)
+    let near = back_chars(ctx.text, at, 6).map_or(line.start, |p| p.max(line.start));
+    let item_start = ctx.text[near..at].rfind('、').map(|i| near + i + '、'.len_utf8());
     if let Some(start) = item_start {
         let previous = found.iter().rev().find(|f| f.span.end + '、'.len_utf8() == start);
         if let Some(prev) = previous.filter(|f| ctx.text[f.span.range()].ends_with(suffix)) {
@@ -304,29 +304,37 @@ fn add(ctx: &Ctx<'_>, rec: &mut Recognition, span: Span, suffix: &str, parent: O
     Found { span, id }
 }
 
-/// Every other occurrence of a town or village found, where no other place covers it.
+/// Every other occurrence of a town or village found, where no other place covers it: one
+/// search for all the names, so that a page naming a thousand towns is read once.
 fn every_occurrence(ctx: &Ctx<'_>, rec: &mut Recognition, found: &[Found]) {
     let mut names: Vec<(String, LocalId)> = found
         .iter()
         .map(|f| (ctx.text[f.span.range()].to_owned(), f.id))
         .collect();
     names.sort();
-    names.dedup();
-    for (name, id) in names {
-        for (pos, _) in ctx.text.match_indices(name.as_str()) {
-            let span = Span::new(pos, pos + name.len());
-            if super::text::line_of(&ctx.body.spans, span).is_some()
-                && !ctx.body.is_redacted(span)
-                && !rec.covered(
-                    span,
-                    &[EntityKind::Place, EntityKind::Organization, EntityKind::Official],
-                )
-            {
-                let e = &rec.entities[id];
-                let (kind, detail) = (e.kind, e.detail.clone());
-                let canonical = e.name.clone();
-                rec.add(kind, &canonical, &name, Some(span), detail);
-            }
+    names.dedup_by(|a, b| a.0 == b.0);
+    if names.is_empty() {
+        return;
+    }
+    let Ok(search) = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(names.iter().map(|(n, _)| n.as_str()))
+    else {
+        return;
+    };
+    for m in search.find_iter(ctx.text) {
+        let (name, id) = &names[m.pattern().as_usize()];
+        let span = Span::new(m.start(), m.end());
+        if super::text::line_of(&ctx.body.spans, span).is_some()
+            && !ctx.body.is_redacted(span)
+            && !rec.covered(
+                span,
+                &[EntityKind::Place, EntityKind::Organization, EntityKind::Official],
+            )
+        {
+            let e = &rec.entities[*id];
+            let (kind, detail, canonical) = (e.kind, e.detail.clone(), e.name.clone());
+            rec.add(kind, &canonical, name, Some(span), detail);
         }
     }
 }
