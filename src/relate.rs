@@ -225,9 +225,8 @@ pub(crate) fn relate(doc_id: &str, rec: Recognition, res: &Resources) -> Extract
     // Places the gazetteer does not know (古雷), and towns named alone: in the focus place,
     // when it is larger than a town.
     if let Some(f) = focus {
-        let focus_is_town = b.rec.entities[f]
-            .place()
-            .is_some_and(|p| p.level == Some(PlaceLevel::Town));
+        let focus_level = b.rec.entities[f].place().and_then(|p| p.level);
+        let focus_is_town = focus_level == Some(PlaceLevel::Town);
         let unknown: Vec<(LocalId, Span)> = b
             .rec
             .entities
@@ -235,8 +234,9 @@ pub(crate) fn relate(doc_id: &str, rec: Recognition, res: &Resources) -> Extract
             .enumerate()
             .filter(|(i, e)| {
                 let level = e.place().map(|p| p.level);
+                // A village is in no other village.
                 let fits = match level {
-                    Some(None) => true,
+                    Some(None) => focus_level.is_some(),
                     Some(Some(PlaceLevel::Town)) => !focus_is_town,
                     _ => false,
                 };

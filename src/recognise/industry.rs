@@ -175,7 +175,9 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
             let item_end = next.is_empty()
                 || next.starts_with(['、', '，', ',', '。', '；', ';', '等', '和', '及', '与', '”', '）', ')'])
                 || next.starts_with("产业")
-                || next.starts_with("行业");
+                || next.starts_with("行业")
+                // 把乡村旅游作为主导产业.
+                || next.starts_with("作为");
             if !whole_word(ctx, span) || !item_end {
                 continue;
             }
@@ -263,7 +265,8 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
     let seg = &ctx.text[seg_start..head.start];
     // The list ends at 等 (…等9个千亿级); what follows 等 only qualifies the head.
     // …等9个千亿级 or, without 等, …机械电子三大主导: the count and its adjectives qualify the head.
-    let (list_end, qualifier) = match seg.rfind('等') {
+    // 把乡村旅游作为主导产业: what 作为 makes of the list only qualifies the head.
+    let (list_end, qualifier) = match seg.find("作为").or_else(|| seg.rfind('等')) {
         Some(i) => (seg_start + i, &seg[i..]),
         None => match COUNT_QUALIFIER.find(seg) {
             Some(m) => (seg_start + m.start(), &seg[m.start()..]),

@@ -212,7 +212,8 @@ fn interviewees(ctx: &Ctx<'_>, rec: &mut Recognition) {
         let accompanies = clause_text.contains("陪同");
         // The last 30 characters before the name.
         let recent = &before[before.char_indices().rev().nth(29).map_or(0, |(at, _)| at)..];
-        let introduced = recent.contains('访') || recent.contains("对话");
+        // —访…张国旺, 对话…, and a portrait's headline: ——记…花茂村党总支书记蹇勇.
+        let introduced = recent.contains('访') || recent.contains("对话") || recent.contains("—记");
         if !accompanies && (INTERVIEWED.is_match(clause_text) || introduced) {
             points += 5;
             evidence = cl;
