@@ -41,8 +41,8 @@ fn seeds_meet_the_accuracy_bar() {
     let texts = seed_texts();
     let report = evaluate(&gold, &pred, Some(&texts));
     let shown = report.render(true, false);
-    assert!(report.entities_all.f1 >= 0.90, "entity F1 below 0.90\n{shown}");
-    assert!(report.relations_all.f1 >= 0.80, "relation F1 below 0.80\n{shown}");
+    assert!(report.entities_all.f1 >= 0.99, "entity F1 below 0.99\n{shown}");
+    assert!(report.relations_all.f1 >= 0.99, "relation F1 below 0.99\n{shown}");
     assert!(report.forbidden_hits.is_empty(), "forbidden hits\n{shown}");
     assert_eq!(report.spans_bad, 0, "invalid spans\n{shown}");
     assert_eq!(

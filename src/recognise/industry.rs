@@ -85,6 +85,7 @@ const GENERIC: &[&str] = &[
     "精深加工",
     "未来",
     "首位",
+    "一流",
 ];
 /// Words of scope before a list's first item (全镇茶产业, 我县白酒产业): not part of it.
 const SCOPES: &[&str] = &[
@@ -325,7 +326,10 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
         }
         let shaped = SECTOR_ENDINGS.iter().any(|e| name.ends_with(e)) || (any_known && ctx.tokens.aligned(span));
         // One item right after a verb that develops it (做大花木产业, 巩固提升马铃薯产业).
-        let developed = single && ctx.tokens.aligned(span) && ends_with_list_verb(&ctx.text[..span.start]);
+        let developed = single
+            && !ADJECTIVES.contains(&name.as_str())
+            && ctx.tokens.aligned(span)
+            && ends_with_list_verb(&ctx.text[..span.start]);
         let single_ok = is_known || shaped || developed;
         if !(is_known || (any_known && shaped) || single_ok && name.chars().count() <= 6) {
             continue;
@@ -505,7 +509,20 @@ const RANKS: &[&str] = &["首位", "主导", "支柱", "龙头", "优势", "特�
 const LIST_OBJECT_OF: &[&str] = &["把", "将", "对", "以", "让", "使"];
 
 /// Words after a head word that name the people, money or rules of an industry.
-const NOT_OF_SECTOR: &[&str] = &["人才", "工人", "资金", "基金", "政策", "工作专班", "专班", "工作者"];
+const NOT_OF_SECTOR: &[&str] = &[
+    "人才",
+    "工人",
+    "资金",
+    "基金",
+    "政策",
+    "工作专班",
+    "专班",
+    "工作者",
+    "体系",
+    "品牌",
+    "结构",
+    "格局",
+];
 
 /// What joins the places of a list.
 const LIST_JOINERS: &[&str] = &["、", "和", "与", "及", "以及"];
