@@ -256,13 +256,14 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
         .unwrap_or(seg_start);
     // 省委、省政府把汽车产业作为首位产业: the list starts after a preposition that takes it as
     // its object.
-    let seg_start = ctx
-        .tokens
-        .words_in(Span::new(seg_start, head.start))
-        .iter()
+    // (The characters are looked for first: most clauses hold none, and need no words.)
+    let seg_start = ctx.text[seg_start..head.start]
+        .char_indices()
         .rev()
-        .find(|w| LIST_OBJECT_OF.contains(&&ctx.text[w.range()]))
-        .map_or(seg_start, |w| w.end);
+        .filter(|(_, c)| LIST_OBJECT_OF.contains(c))
+        .map(|(i, _)| seg_start + i)
+        .find(|&at| ctx.tokens.word_at(at).is_some_and(|w| w.len() == 3))
+        .map_or(seg_start, |at| at + 3);
     let seg = &ctx.text[seg_start..head.start];
     // The list ends at 等 (…等9个千亿级); what follows 等 only qualifies the head.
     // …等9个千亿级 or, without 等, …机械电子三大主导: the count and its adjectives qualify the head.
@@ -506,7 +507,7 @@ fn ends_with_list_verb(before: &str) -> bool {
 const RANKS: &[&str] = &["首位", "主导", "支柱", "龙头", "优势", "特色", "重点", "新兴"];
 
 /// Prepositions whose object is the list before a head word (把汽车产业作为首位产业).
-const LIST_OBJECT_OF: &[&str] = &["把", "将", "对", "以", "让", "使"];
+const LIST_OBJECT_OF: &[char] = &['把', '将', '对', '以', '让', '使'];
 
 /// Words after a head word that name the people, money or rules of an industry.
 const NOT_OF_SECTOR: &[&str] = &[

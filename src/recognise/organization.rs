@@ -126,10 +126,26 @@ fn only_province(rec: &Recognition) -> Option<String> {
     provinces.next().is_none().then(|| first.name.clone())
 }
 
+/// Words one of which a line naming a department holds.
+const DEPARTMENT_SIGNS: &[&str] = &[
+    "厅长",
+    "局长",
+    "办公室",
+    "新闻办",
+    "委员会",
+    "厅举行",
+    "局举行",
+    "厅印发",
+    "局印发",
+    "厅发布",
+    "局发布",
+];
+
 fn departments(ctx: &Ctx<'_>, rec: &mut Recognition) {
     for &line in &ctx.body.spans {
         let s = &ctx.text[line.range()];
-        if !s.contains(['厅', '局', '办']) && !s.contains("委员会") {
+        // Most lines name no department (布局, 举办 are no sign of one).
+        if !DEPARTMENT_SIGNS.iter().any(|w| s.contains(w)) {
             continue;
         }
         for caps in DEPARTMENT.captures_iter(s) {
