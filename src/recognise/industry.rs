@@ -261,9 +261,9 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
         .char_indices()
         .rev()
         .filter(|(_, c)| LIST_OBJECT_OF.contains(c))
-        .map(|(i, _)| seg_start + i)
-        .find(|&at| ctx.tokens.word_at(at).is_some_and(|w| w.len() == 3))
-        .map_or(seg_start, |at| at + 3);
+        .map(|(i, c)| Span::new(seg_start + i, seg_start + i + c.len_utf8()))
+        .find(|&p| ctx.tokens.word_at(p.start) == Some(p))
+        .map_or(seg_start, |p| p.end);
     let seg = &ctx.text[seg_start..head.start];
     // The list ends at 等 (…等9个千亿级); what follows 等 only qualifies the head.
     // …等9个千亿级 or, without 等, …机械电子三大主导: the count and its adjectives qualify the head.

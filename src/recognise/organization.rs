@@ -141,11 +141,14 @@ const DEPARTMENT_SIGNS: &[&str] = &[
     "局发布",
 ];
 
+static DEPARTMENT_SIGN_SET: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| super::text::literal_set(DEPARTMENT_SIGNS));
+
 fn departments(ctx: &Ctx<'_>, rec: &mut Recognition) {
     for &line in &ctx.body.spans {
         let s = &ctx.text[line.range()];
         // Most lines name no department (布局, 举办 are no sign of one).
-        if !DEPARTMENT_SIGNS.iter().any(|w| s.contains(w)) {
+        if !DEPARTMENT_SIGN_SET.is_match(s) {
             continue;
         }
         for caps in DEPARTMENT.captures_iter(s) {

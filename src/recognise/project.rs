@@ -740,13 +740,16 @@ fn split_keep(s: &str) -> Vec<&str> {
 /// The last indicator of `before`, with the measure that grows when both are named side by
 /// side (固定资产投资 | 增长 → 固定资产投资增长, as GDP增长).
 fn last_indicator(before: &str) -> Option<&str> {
-    let found: Vec<regex::Match<'_>> = INDICATOR.find_iter(before).collect();
-    match found.as_slice() {
-        [.., measure, growth] if ["增长", "增速"].contains(&growth.as_str()) && measure.end() == growth.start() => {
-            Some(&before[measure.start()..growth.end()])
+    // The last two matches, without collecting them all.
+    let (previous, last) = INDICATOR
+        .find_iter(before)
+        .fold((None, None), |(_, last), m| (last, Some(m)));
+    let last = last?;
+    match previous {
+        Some(measure) if ["增长", "增速"].contains(&last.as_str()) && measure.end() == last.start() => {
+            Some(&before[measure.start()..last.end()])
         }
-        [.., last] => Some(last.as_str()),
-        [] => None,
+        _ => Some(last.as_str()),
     }
 }
 

@@ -6,7 +6,9 @@
 //!   village right after its town (枫香镇 | 花茂村);
 //! - as the next item of a list whose first item is a town (菜子镇、福星镇、文峰镇);
 //! - after a word of place (在, 走进, 来到, 位于 …: 在苟坝村的合作社里);
-//! - before a title (鲁朗镇党委书记, 扎西岗村党支部书记).
+//! - before a title (鲁朗镇党委书记, 扎西岗村党支部书记);
+//! - a town (not a village) at the start of a clause, when the dictionary does not hold its
+//!   name as a word (。临岐镇中药材种植).
 //!
 //! Once named so, every other occurrence of the name is a mention. A town or village named
 //! right after the place it lies in records that place as its parent.
@@ -118,7 +120,7 @@ const TITLE_AFTER: &[&str] = &[
     "党支部",
 ];
 
-/// A town or village found, with the place it was named after.
+/// A town or village found: its mention, and its entity.
 struct Found {
     span: Span,
     id: LocalId,
