@@ -110,6 +110,14 @@ impl Segmenter {
         self.dictionary_freq(word).is_some_and(|f| f >= 2000)
     }
 
+    /// Whether two characters of `w` in a row are a frequent word: rare phrases the dictionary
+    /// holds (主持会议, 出席会议) and verbs inside a run (年当选) are made of common words; names
+    /// (毕力格, 努尔买买提, 苟坝) are not.
+    pub fn holds_frequent_word(&self, w: &str) -> bool {
+        let starts: Vec<usize> = w.char_indices().map(|(i, _)| i).chain([w.len()]).collect();
+        starts.windows(3).any(|s| self.is_frequent(&w[s[0]..s[2]]))
+    }
+
     /// Whether `word` is in the dictionary but rare there (fewer than 50 occurrences in its
     /// counts): 方明 (4) and 方平 (24) are names the dictionary happens to hold as nouns;
     /// 齐心 (89), 钱包 (98), 方面 (26,963) are words.

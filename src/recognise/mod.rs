@@ -263,6 +263,20 @@ impl Recognition {
             .collect()
     }
 
+    /// The longest mention that ends at `pos`, of an entity `keep` accepts (the place before a
+    /// title, a town before its village).
+    pub(crate) fn ending_at(&self, pos: usize, keep: impl Fn(&Entity) -> bool) -> Option<(Span, LocalId)> {
+        self.starting_in(pos.saturating_sub(self.longest), pos)
+            .find(|(s, id)| s.end == pos && keep(&self.entities[*id]))
+    }
+
+    /// The one entity `keep` accepts, if there is exactly one.
+    pub(crate) fn the_only(&self, keep: impl Fn(&Entity) -> bool) -> Option<LocalId> {
+        let mut kept = self.entities.iter().enumerate().filter(|(_, e)| keep(e));
+        let (first, _) = kept.next()?;
+        kept.next().is_none().then_some(first)
+    }
+
     /// Drops one mention of entity `id`, from the entity, the list and the index.
     pub(crate) fn drop_mention(&mut self, span: Span, id: LocalId) {
         if let Ok(pos) = self.entities[id].mentions.binary_search(&span) {

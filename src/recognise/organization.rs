@@ -117,13 +117,12 @@ static DEPARTMENT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The name of the one province the page names, if it names exactly one.
 fn only_province(rec: &Recognition) -> Option<String> {
-    let mut provinces = rec.entities.iter().filter(|e| {
+    let only = rec.the_only(|e| {
         !e.mentions.is_empty()
             && e.place()
                 .is_some_and(|p| p.level == Some(crate::model::PlaceLevel::Province))
-    });
-    let first = provinces.next()?;
-    provinces.next().is_none().then(|| first.name.clone())
+    })?;
+    Some(rec.entities[only].name.clone())
 }
 
 /// Words one of which a line naming a department holds.
@@ -161,14 +160,10 @@ fn departments(ctx: &Ctx<'_>, rec: &mut Recognition) {
             if region {
                 level_start -= "自治".len();
             }
+            // A place that ends with the level character (安徽省 | 人民政府新闻办公室).
             let place = rec
-                .starting_in(level_start.saturating_sub(rec.longest_mention()), level_start + 1)
-                .filter(|(p, id)| {
-                    let level_end = level_start + if region { "自治区".len() } else { 3 };
-                    p.end == level_end && rec.entities[*id].kind == EntityKind::Place
-                })
-                .map(|(p, _)| p.start)
-                .min();
+                .ending_at(line.start + body.start(), |e| e.kind == EntityKind::Place)
+                .map(|(p, _)| p.start);
             let start = place.unwrap_or(level_start);
             let span = Span::new(start, line.start + body.end());
             let name = &ctx.text[span.range()];

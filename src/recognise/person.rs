@@ -181,10 +181,7 @@ fn career_posts(
     };
     // 现任六安市霍山县委书记: the places before the title's own are part of the post.
     let mut start = title_start(rec, first, place);
-    while let Some((s, _)) = rec
-        .starting_in(start.saturating_sub(rec.longest_mention()).max(line.start), start)
-        .find(|(s, id)| s.end == start && rec.entities[*id].kind == EntityKind::Place)
-    {
+    while let Some((s, _)) = rec.ending_at(start, |e| e.kind == EntityKind::Place) {
         start = s.start;
     }
     let before = &ctx.text[line.start..start];
@@ -390,26 +387,17 @@ const ZONE_ORGANS: [&str; 2] = ["党工委", "管委会"];
 
 /// The one town the document names, if it names exactly one.
 fn only_town(rec: &Recognition) -> Option<LocalId> {
-    the_only(rec, |e| {
-        !e.mentions.is_empty() && e.place().is_some_and(|p| p.level == Some(PlaceLevel::Town))
-    })
+    rec.the_only(|e| !e.mentions.is_empty() && e.place().is_some_and(|p| p.level == Some(PlaceLevel::Town)))
 }
 
 /// The one zone the document names right before its organs, if there is exactly one.
 fn zone_with_organs(ctx: &Ctx<'_>, rec: &Recognition) -> Option<LocalId> {
-    the_only(rec, |e| {
+    rec.the_only(|e| {
         e.place().is_some_and(|p| p.level == Some(PlaceLevel::Zone))
             && e.mentions
                 .iter()
                 .any(|m| ZONE_ORGANS.iter().any(|o| ctx.text[m.end..].starts_with(o)))
     })
-}
-
-/// The one entity `keep` accepts, if there is exactly one.
-fn the_only(rec: &Recognition, keep: impl Fn(&crate::model::Entity) -> bool) -> Option<LocalId> {
-    let mut kept = rec.entities.iter().enumerate().filter(|(_, e)| keep(e));
-    let (first, _) = kept.next()?;
-    kept.next().is_none().then_some(first)
 }
 
 /// A town or township the gazetteer does not hold, named right before a title
@@ -419,18 +407,8 @@ fn town_before(ctx: &Ctx<'_>, rec: &mut Recognition, at: usize) -> Option<super:
     let before = &ctx.text[..at];
     let suffix = ["街道", "镇", "乡"].into_iter().find(|s| before.ends_with(s))?;
     // A town the town recogniser found (播州区 | 枫香镇): that one.
-    let found = rec
-        .starting_in(at.saturating_sub(rec.longest_mention()), at)
-        .filter(|(s, id)| {
-            s.end == at
-                && rec.entities[*id]
-                    .place()
-                    .is_some_and(|p| p.level == Some(PlaceLevel::Town))
-        })
-        .map(|(_, id)| id)
-        .next();
-    if found.is_some() {
-        return found;
+    if let Some((_, town)) = rec.ending_at(at, |e| e.place().is_some_and(|p| p.level == Some(PlaceLevel::Town))) {
+        return Some(town);
     }
     let suffix_start = at - suffix.len();
     let start = super::text::extend_left(ctx.text, ctx.tokens, suffix_start.saturating_sub(12), suffix_start, 4);
@@ -632,7 +610,7 @@ fn transliterated_words(ctx: &Ctx<'_>, mut end: usize) -> TransliteratedWords {
                     || seg.is_rare(w)
                     || (seg.has_name_tag(w) || dotted) && !seg.is_frequent(w) && !seg.is_function_word(w))
                     && !seg.is_verb(w)
-                    && !holds_frequent_word(ctx, w);
+                    && !ctx.res.segmenter.holds_frequent_word(w);
                 w.chars().all(is_han) && name_like && !NOT_NAME.contains(&w)
             }
         };
@@ -645,14 +623,6 @@ fn transliterated_words(ctx: &Ctx<'_>, mut end: usize) -> TransliteratedWords {
         end = next.end;
     }
     TransliteratedWords { end, name_words }
-}
-
-/// Whether two characters of `w` in a row are a frequent word: rare phrases the dictionary
-/// holds (主持会议, 出席会议) are made of common words, transliterated names (毕力格, 努尔买买提)
-/// are not.
-fn holds_frequent_word(ctx: &Ctx<'_>, w: &str) -> bool {
-    let starts: Vec<usize> = w.char_indices().map(|(i, _)| i).chain([w.len()]).collect();
-    starts.windows(3).any(|s| ctx.res.segmenter.is_frequent(&w[s[0]..s[2]]))
 }
 
 /// The Han characters of `span`.

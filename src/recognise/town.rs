@@ -222,7 +222,7 @@ fn named_at(
         }
         // 蹇勇2018年当选村党总支书记: before a title, the name must stand as a word and hold
         // no common word of its own.
-        let plain = !holds_frequent_word(ctx, stem_text);
+        let plain = !ctx.res.segmenter.holds_frequent_word(stem_text);
         if titled && boundary && plain {
             return Some(add(ctx, rec, Span::new(start, end), suffix, None));
         }
@@ -235,12 +235,6 @@ fn named_at(
         }
     }
     None
-}
-
-/// Whether two characters of `w` in a row are a frequent word (当选).
-fn holds_frequent_word(ctx: &Ctx<'_>, w: &str) -> bool {
-    let starts: Vec<usize> = w.char_indices().map(|(i, _)| i).chain([w.len()]).collect();
-    starts.windows(3).any(|s| ctx.res.segmenter.is_frequent(&w[s[0]..s[2]]))
 }
 
 /// Characters that open no name of a town: determiners, suffixes, particles, conjunctions
