@@ -121,6 +121,16 @@ static FACILITY_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+/// Head words of parks and plants, facilities too where an amount is invested in them
+/// (投资3亿元建设…产业园), though not where only a verb of building stands before them (加快
+/// …产业园建设 names a zone).
+const PARK_HEADS: &[&str] = &["产业园", "工业园", "科技园", "物流园", "创业园", "工厂"];
+
+/// Whether `name` ends with a facility's head word or, see [`PARK_HEADS`], a park's.
+fn invested_facility(name: &str) -> bool {
+    FACILITY_HEAD.is_match(name) || PARK_HEADS.iter().any(|h| name.ends_with(h))
+}
+
 static INDICATOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(GDP增长|GDP增速|GDP|地区生产总值|生产总值|经济总量|固定资产投资|一般公共预算收入|财政收入|税收|规上工业增加值|",
@@ -274,21 +284,38 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
         let project_before = ctx.text[line.start..kw_start]
             .trim_end_matches(['，', ','])
             .ends_with("项目");
-        let built = ["建设", "实施", "打造", "新建", "兴建", "扩建", "用于建设"]
-            .iter()
-            .filter(|_| comma == 0 || !project_before)
-            .find_map(|v| after[comma..].strip_prefix(v).map(|rest| (comma + v.len(), rest)));
+        let built = (comma == 0 || !project_before)
+            .then(|| built_object(&after[comma..]))
+            .flatten()
+            .map(|(verb_end, rest)| (comma + verb_end, rest));
         if let Some((verb_len, rest)) = built {
             let clause_len = rest
                 .find(['，', ',', '。', '；', ';', '、', '：', ':'])
                 .unwrap_or(rest.len());
+            let start = a.span.end + verb_len;
             if let Some(at) = rest[..clause_len].find("项目") {
-                let start = a.span.end + verb_len;
                 let name_span = Span::new(start, start + at + "项目".len());
                 if let Some(project) = add_project(ctx, rec, name_span) {
                     invest(ctx, rec, a, project, role, Span::new(kw_start, name_span.end));
                     used[i] = true;
                     continue;
+                }
+            } else {
+                // Without 项目, what is built is a facility when its name ends with a
+                // facility's head word, before what is said of it: 投资3000万元建设家具产业
+                // 大数据中心, 投资2600万元建设的柑橘冷链仓储中心已经投入使用.
+                let start = start + rest.strip_prefix(['的', '了']).map_or(0, |r| rest.len() - r.len());
+                let end = facility_end(ctx, start, a.span.end + verb_len + clause_len);
+                let span = Span::new(start, end);
+                if start < end
+                    && invested_facility(&ctx.text[span.range()])
+                    && !rec.covered(span, &[EntityKind::Project])
+                {
+                    if let Some(project) = add_project(ctx, rec, span) {
+                        invest(ctx, rec, a, project, role, Span::new(kw_start, end));
+                        used[i] = true;
+                        continue;
+                    }
                 }
             }
         }
@@ -310,14 +337,32 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
                 invest(ctx, rec, a, project, role, Span::new(start, a.span.end));
                 used[i] = true;
             }
-        } else if FACILITY_HEAD.is_match(head) {
+        } else if invested_facility(head) {
             // A facility before the amount, without 项目: 凯里至雷山高速公路总投资98亿元,
             // 张江科学城二期总投资约350亿元. As for facilities named after a verb, the name
             // needs something proper (a place, an organisation, a name jieba does not know).
             let end = line.start + head.len();
-            let start = extend_left(ctx.text, ctx.tokens, line.start, end, 16);
+            let mut start = extend_left(ctx.text, ctx.tokens, line.start, end, 16);
+            // Words of work stop the phrase (…管网改造 | 工程): then the name is the phrase
+            // before them, with them.
+            let name = &ctx.text[start..end];
+            if FACILITY_HEAD.find(name).is_some_and(|m| m.start() == 0) || PARK_HEADS.contains(&name) {
+                start = project_start(ctx, line.start, start);
+            }
             let span = Span::new(start, end);
-            if has_proper_word(ctx, rec, span) && !rec.covered(span, &[EntityKind::Project]) {
+            // Or an organisation invests in it (由…药业有限公司投资建设的…智能制造基地,总投资12.5
+            // 亿元), or the name is long and opens its clause or follows a verb of building
+            // (。县城集中供热管网改造工程计划投资2800万元, 建设新能源装备制造产业园,总投资21亿元):
+            // a generic facility (重大水利工程) is short.
+            let long = ctx.text[span.range()].chars().count() >= 8;
+            let opens_clause = clause(ctx.text, &ctx.body.spans, span).start == start;
+            let built = BUILD_VERBS.iter().any(|v| ctx.text[..start].ends_with(v));
+            let vouched = || {
+                has_proper_word(ctx, rec, span)
+                    || investor_before(ctx, rec, span).is_some()
+                    || long && (opens_clause || built)
+            };
+            if !rec.covered(span, &[EntityKind::Project]) && vouched() {
                 if let Some(project) = add_project(ctx, rec, span) {
                     invest(ctx, rec, a, project, role, Span::new(start, a.span.end));
                     used[i] = true;
@@ -347,6 +392,29 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
             }
         }
     }
+}
+
+/// Verbs of building that take a project after an amount (计划投资50亿元建设X项目).
+const BUILD_VERBS: &[&str] = &["建设", "实施", "打造", "新建", "兴建", "扩建", "用于建设"];
+
+/// After an amount, the end of the verb of building that follows it, and the text after
+/// the verb; the verb may come after where it builds (投资18亿元在让胡路区建设…), at most
+/// sixteen characters of a place without punctuation.
+fn built_object(after: &str) -> Option<(usize, &str)> {
+    fn verb_at(s: &str) -> Option<(usize, &str)> {
+        BUILD_VERBS
+            .iter()
+            .find_map(|v| s.strip_prefix(v).map(|rest| (v.len(), rest)))
+    }
+    if let Some(found) = verb_at(after) {
+        return Some(found);
+    }
+    let rest = after.strip_prefix('在')?;
+    rest.char_indices()
+        .take(16)
+        .take_while(|(_, c)| is_han(*c))
+        .skip(2)
+        .find_map(|(i, _)| verb_at(&rest[i..]).map(|(len, r)| ('在'.len_utf8() + i + len, r)))
 }
 
 /// How far a project has come, said right after its name (X项目已开工建设,投资5亿元).
@@ -538,6 +606,8 @@ fn add_project(ctx: &Ctx<'_>, rec: &mut Recognition, span: Span) -> Option<Local
 
 /// Verbs by which an organisation invests in what follows (宁德时代投资50亿元建设…项目).
 const INVEST_VERBS: &[&str] = &["投资", "增资", "出资", "投建", "追加投资", "再投资"];
+/// Verbs by which a place brings a company in (引进北京…集团).
+const BRING_IN: [&str; 4] = ["引进", "引进了", "引入", "招引"];
 /// Words that may stand between the organisation and its verb (赣州瑞能…公司宣布增资).
 const BEFORE_INVEST_VERB: &[&str] = &["宣布", "计划", "拟", "将", "再", "追加", "累计", "共", "已", "又", "还"];
 
@@ -558,15 +628,25 @@ fn investor_before(ctx: &Ctx<'_>, rec: &Recognition, project: Span) -> Option<In
         .filter(|(s, id)| s.end <= project.start && rec.entities[*id].kind == EntityKind::Organization)
         .last()?;
     let between = &ctx.text[org_span.end..project.start];
+    // A company brought in is the subject of the next clause too: 我们引进北京…科技集团,计划
+    // 投资18亿元在让胡路区建设松嫩智算中心.
+    let brought_in = BRING_IN
+        .iter()
+        .any(|w| ctx.text[sentence_start..org_span.start].ends_with(w));
     let after_adverbs = {
         let mut rest = between;
+        if brought_in {
+            rest = rest.trim_start_matches(['，', ',']);
+        }
         while let Some(w) = BEFORE_INVEST_VERB.iter().find(|w| rest.starts_with(*w)) {
             rest = &rest[w.len()..];
         }
         rest
     };
     let partner = ctx.text[sentence_start..org_span.start].ends_with(['与', '和', '同', '跟']);
-    let ok = INVEST_VERBS.iter().any(|v| after_adverbs.starts_with(v))
+    // Brought in, it builds too: 引进天山风电装备集团,在开发区伊宁园区建设新能源装备制造产业园.
+    let ok = (INVEST_VERBS.iter().any(|v| after_adverbs.starts_with(v))
+        || brought_in && built_object(after_adverbs).is_some())
         && between.matches(['，', ',']).count() <= 1
         && !rec.covered(Span::new(org_span.end, project.start), &[EntityKind::Organization])
         && !partner;
