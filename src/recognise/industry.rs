@@ -89,8 +89,8 @@ const GENERIC: &[&str] = &[
 ];
 /// Words of scope before a list's first item (全镇茶产业, 我县白酒产业): not part of it.
 const SCOPES: &[&str] = &[
-    "全镇", "全乡", "全市", "全县", "全区", "全省", "全州", "全旗", "我市", "我县", "我区", "我省", "我镇", "本市",
-    "本县",
+    "全国", "全镇", "全乡", "全市", "全县", "全区", "全省", "全州", "全旗", "我市", "我县", "我区", "我省", "我镇",
+    "本市", "本县",
 ];
 /// Determiners before a list's first item.
 const DETERMINERS: &[&str] = &["各类", "各种", "相关", "有关", "这些", "其他", "各"];
@@ -509,8 +509,13 @@ const RANKS: &[&str] = &["首位", "主导", "支柱", "龙头", "优势", "特�
 /// Prepositions whose object is the list before a head word (把汽车产业作为首位产业).
 const LIST_OBJECT_OF: &[char] = &['把', '将', '对', '以', '让', '使'];
 
-/// Words after a head word that name the people, money or rules of an industry.
+/// Words after a head word that name the people, money or rules of an industry, or an
+/// honour a place won for it (获评全国农业产业强镇).
 const NOT_OF_SECTOR: &[&str] = &[
+    "强镇",
+    "强县",
+    "强市",
+    "名镇",
     "人才",
     "工人",
     "资金",

@@ -314,11 +314,11 @@ fn post_place(ctx: &Ctx<'_>, rec: &mut Recognition, title: Span, previous: Optio
     if title_text.contains("总书记") {
         return PostPlace::National;
     }
-    // A town's posts without its name (镇党委副书记、镇长胡斌): the document's one town.
+    // A town's posts without its name (镇党委副书记、镇长胡斌): the document's town.
     let bare_town = title_text.starts_with(['镇', '乡'])
         || super::text::char_before(ctx.text, title.start).is_some_and(|c| c == '镇' || c == '乡');
     if bare_town {
-        if let Some(town) = only_town(rec) {
+        if let Some(town) = main_town(rec) {
             return PostPlace::Named(town);
         }
     }
@@ -385,9 +385,21 @@ fn body_level(ctx: &Ctx<'_>, at: usize) -> Option<char> {
 /// The party and administrative organs of a development zone.
 const ZONE_ORGANS: [&str; 2] = ["党工委", "管委会"];
 
-/// The one town the document names, if it names exactly one.
-fn only_town(rec: &Recognition) -> Option<LocalId> {
-    rec.the_only(|e| !e.mentions.is_empty() && e.place().is_some_and(|p| p.level == Some(PlaceLevel::Town)))
+/// The town the document is about: the one it names most often, if no other town is named
+/// as often (a town's page names its neighbours too: 与相邻的太平溪镇、乐天溪镇).
+fn main_town(rec: &Recognition) -> Option<LocalId> {
+    let mut towns: Vec<(usize, LocalId)> = rec
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| !e.mentions.is_empty() && e.place().is_some_and(|p| p.level == Some(PlaceLevel::Town)))
+        .map(|(id, e)| (e.mentions.len(), id))
+        .collect();
+    towns.sort_unstable_by(|a, b| b.cmp(a));
+    match towns.as_slice() {
+        [(n, id), rest @ ..] if rest.first().is_none_or(|(m, _)| m < n) => Some(*id),
+        _ => None,
+    }
 }
 
 /// The one zone the document names right before its organs, if there is exactly one.

@@ -97,9 +97,26 @@ const GENERIC: &[&str] = &[
     "少数民族",
 ];
 
-/// Words after which a name of place follows (在苟坝村, 走进枫香镇).
+/// Words after which a name of place follows (在苟坝村, 走进枫香镇, 与相邻的太平溪镇).
 const LOCATIVE: &[&str] = &[
-    "在", "到", "赴", "于", "以", "走进", "来到", "位于", "地处", "深入", "前往", "走访", "途经", "落户",
+    "在",
+    "到",
+    "赴",
+    "于",
+    "以",
+    "走进",
+    "来到",
+    "位于",
+    "地处",
+    "深入",
+    "前往",
+    "走访",
+    "途经",
+    "落户",
+    "毗邻",
+    "相邻的",
+    "毗邻的",
+    "邻近的",
 ];
 
 /// Titles that show the name before them is a town's or a village's (鲁朗镇党委书记).
@@ -271,6 +288,9 @@ fn stem_ok(ctx: &Ctx<'_>, stem: Span) -> bool {
         && !text.chars().skip(1).any(|c| "和与及或的在是了".contains(c))
         && !GENERIC.contains(&text)
         && !GENERIC.iter().any(|g| g.chars().count() >= 2 && text.ends_with(g))
+        // 坝区强镇, 工业重镇, 千年古镇: a word of praise before the suffix qualifies a town
+        // named before it (a name of two characters, 自强镇, may end so).
+        && !(n >= 3 && text.ends_with(['强', '名', '重', '古']))
         // A short place name the gazetteer holds (文峰 of 文峰区) is no ordinary word, though
         // jieba's dictionary may hold it as a noun.
         && (!seg.is_common_word(text) || ctx.res.places.is_name(text))
