@@ -332,8 +332,11 @@ fn every_occurrence(ctx: &Ctx<'_>, rec: &mut Recognition, found: &[Found]) {
     if names.is_empty() {
         return;
     }
+    // Built for each document, for one pass over a few kilobytes: an NFA, whose construction
+    // is a tenth of a DFA's (the automatic choice), searches as fast for a handful of names.
     let Ok(search) = aho_corasick::AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .build(names.iter().map(|(n, _)| n.as_str()))
     else {
         return;
