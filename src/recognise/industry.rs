@@ -484,7 +484,10 @@ fn subjects_of(ctx: &Ctx<'_>, rec: &Recognition, span: Span) -> Vec<LocalId> {
     let mut subjects = vec![outers[first].1];
     let mut end = outers[first].0.end;
     for &(s, id) in &outers[first + 1..] {
-        if !LIST_JOINERS.contains(&&ctx.text[end..s.start]) || !is_subject(rec, id) {
+        // Two mentions may overlap without one holding the other (和县 | 县电商产业园): the
+        // list ends there.
+        let joiner = ctx.text.get(end..s.start);
+        if !joiner.is_some_and(|j| LIST_JOINERS.contains(&j)) || !is_subject(rec, id) {
             break;
         }
         if !subjects.contains(&id) {

@@ -189,6 +189,12 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) -> DocPlaces {
                     continue;
                 };
                 let Some(d) = gaz.get(code) else { continue };
+                // 中国茶都和县电商产业园 on a page of Fujian: a two-character name that opens
+                // with a conjunction (和县) is the conjunction, outside the document's province.
+                let conjunction_first = surface.chars().count() == 2 && surface.starts_with(['和', '与', '及']);
+                if exact_full && conjunction_first && dominant.is_some_and(|p| !gaz.is_within(code, p)) {
+                    continue;
+                }
                 if !exact_full {
                     // A county or district by its short name, outside the document's province.
                     let local = matches!(d.level, PlaceLevel::County | PlaceLevel::District | PlaceLevel::Town);
