@@ -235,6 +235,10 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
     if head.start <= seg_start {
         return;
     }
+    // 获评全国农业产业强镇: an honour's name, not a sector the place develops.
+    if HONOURED.iter().any(|w| ctx.text[seg_start..head.start].contains(w)) {
+        return;
+    }
     // Modifiers before 的 are not part of the list (由龙头项目带动的机电、新材料…).
     let seg_start = match ctx.text[seg_start..head.start].rfind('的') {
         Some(i) => seg_start + i + '的'.len_utf8(),
@@ -512,13 +516,11 @@ const RANKS: &[&str] = &["首位", "主导", "支柱", "龙头", "优势", "特�
 /// Prepositions whose object is the list before a head word (把汽车产业作为首位产业).
 const LIST_OBJECT_OF: &[char] = &['把', '将', '对', '以', '让', '使'];
 
-/// Words after a head word that name the people, money or rules of an industry, or an
-/// honour a place won for it (获评全国农业产业强镇).
+/// Verbs whose object is an honour a place won (获评, 荣获 …).
+const HONOURED: &[&str] = &["获评", "荣获", "被评为", "被命名为"];
+
+/// Words after a head word that name the people, money or rules of an industry.
 const NOT_OF_SECTOR: &[&str] = &[
-    "强镇",
-    "强县",
-    "强市",
-    "名镇",
     "人才",
     "工人",
     "资金",
