@@ -1,6 +1,6 @@
-//! Two sets of interviews written for the project away from the seeds, each with a gold
+//! Sets of interviews written for the project away from the seeds, each with a gold
 //! annotation in the seeds' format (`tests/data/written/README.md`): a development set the
-//! rules were tuned on, and a held-out set they were not. The bars sit a little under what
+//! rules were tuned on, and held-out sets they were not. The bars sit a little under what
 //! the crate reaches, so that a rule that helps one page and hurts many fails here.
 
 use interview_kg::evaluate::{evaluate, Gold, Report};
@@ -60,4 +60,12 @@ fn development_set_meets_its_bar() {
 #[test]
 fn held_out_set_meets_its_bar() {
     check("heldout", 0.88, 0.76);
+}
+
+/// Written in stop 16 by a session that never read the code, and scored at that stop's
+/// start and end only: the set that says how the rules do on interviews nobody tuned them
+/// on. Its bar sits a little under that stop's end.
+#[test]
+fn second_held_out_set_meets_its_bar() {
+    check("heldout2", 0.89, 0.73);
 }
