@@ -519,11 +519,29 @@ fn name_after(ctx: &Ctx<'_>, pos: usize) -> Option<Span> {
     // 区委书记 刘永辉: a by-line may put spaces between title and name.
     let pos = pos + (ctx.text[pos..].len() - ctx.text[pos..].trim_start_matches([' ', '\u{3000}']).len());
     match han_name_after(ctx, pos) {
+        Some(han) if is_visit(ctx, han) => None,
         // 斯琴 | 毕力 | 格, 那 | 顺巴 | 雅尔: a transliterated name whose first characters look
         // like a Han name (斯 and 那 are surnames).
         Some(han) => Some(transliterated_continuation(ctx, han).unwrap_or(han)),
         None => transliterated_name_after(ctx, pos),
     }
+}
+
+/// One-character short names of the provinces, as in 来川, 赴黔, 到闽.
+const PROVINCE_SHORT: &str = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川黔滇陕甘青蒙桂藏宁新港澳";
+
+/// Whether `span` (two characters after a title) is a visit, not a name: 习近平总书记来川视察,
+/// 总书记赴黔考察 (来 and 赴 look like surnames).
+fn is_visit(ctx: &Ctx<'_>, span: Span) -> bool {
+    let mut chars = ctx.text[span.range()].chars();
+    let (Some(verb), Some(province), None) = (chars.next(), chars.next(), chars.next()) else {
+        return false;
+    };
+    "来到赴莅".contains(verb)
+        && PROVINCE_SHORT.contains(province)
+        && ["视察", "考察", "调研", "指导", "看望"]
+            .iter()
+            .any(|w| ctx.text[span.end..].starts_with(w))
 }
 
 /// A name without a Han surname after a title (旗长额尔敦毕力格, 州长阿不都热依木): words
