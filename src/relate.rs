@@ -346,10 +346,21 @@ pub(crate) fn relate(doc_id: &str, rec: Recognition, res: &Resources) -> Extract
 
     // Figures of places.
     for cue in b.rec.figures.clone() {
+        // A sentence of 全县 on a page whose focus is its city (a county's speech with the
+        // county's name blacked out, 长治市 named for its party committee) speaks of a
+        // county the page does not name: the figure is of no place found.
+        let focus_above_scope = focus.is_some_and(|f| {
+            let level = b.rec.entities[f].place().and_then(|p| p.level);
+            match cue.scope {
+                Some(PlaceLevel::County) => matches!(level, Some(PlaceLevel::Prefecture | PlaceLevel::Province)),
+                Some(PlaceLevel::Town) => level.is_some_and(|l| l != PlaceLevel::Town),
+                _ => false,
+            }
+        });
         let subject = cue
             .subject
             .filter(|s| Some(*s) == focus || within(&b, *s, focus))
-            .or(focus);
+            .or(focus.filter(|_| !focus_above_scope));
         if let Some(place) = subject {
             let kind = if cue.target {
                 RelationKind::SetsTarget

@@ -100,6 +100,9 @@ pub struct FigureCue {
     pub period: Option<String>,
     /// The place that is the clause's subject, if the clause names one.
     pub subject: Option<LocalId>,
+    /// The level of the place the sentence speaks of without naming it (全县 and 我县: a
+    /// county; 全镇: a town), if it does.
+    pub scope: Option<crate::model::PlaceLevel>,
     /// The clause.
     pub span: Span,
 }

@@ -147,6 +147,19 @@ static TARGET: LazyLock<Regex> = LazyLock::new(|| {
 static PERIOD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"十[一二三四五六七八九]五|\d{4}年|今年|明年|上半年|下半年|前三季度|一季度").unwrap());
 
+/// Words by which a sentence speaks of its own county or town without naming it, and that
+/// place's level (全县共谋划重点项目126个).
+const UNNAMED_SCOPES: &[(&str, PlaceLevel)] = &[
+    ("全县", PlaceLevel::County),
+    ("我县", PlaceLevel::County),
+    ("本县", PlaceLevel::County),
+    ("全旗", PlaceLevel::County),
+    ("全镇", PlaceLevel::Town),
+    ("我镇", PlaceLevel::Town),
+    ("全乡", PlaceLevel::Town),
+    ("我乡", PlaceLevel::Town),
+];
+
 /// Generic words that cannot name a project by themselves.
 const GENERIC: &[&str] = &[
     "产业",
@@ -905,6 +918,10 @@ fn figures(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: 
                     .place()
                     .is_some_and(|p| matches!(p.level, Some(l) if l != PlaceLevel::Country && l != PlaceLevel::Region))
             });
+        let scope = UNNAMED_SCOPES
+            .iter()
+            .find(|(w, _)| sent_text.contains(w))
+            .map(|(_, level)| *level);
         let amount = add_amount(ctx, rec, a);
         rec.figures.push(FigureCue {
             amount,
@@ -912,6 +929,7 @@ fn figures(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: 
             indicator,
             period,
             subject,
+            scope,
             span: cl,
         });
     }
