@@ -236,7 +236,9 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
         return;
     }
     // 获评全国农业产业强镇: an honour's name, not a sector the place develops.
-    if HONOURED.iter().any(|w| ctx.text[seg_start..head.start].contains(w)) {
+    // (Their first characters are looked for first: most clauses hold none.)
+    let seg = &ctx.text[seg_start..head.start];
+    if seg.contains(['获', '荣', '被']) && HONOURED.iter().any(|w| seg.contains(w)) {
         return;
     }
     // Modifiers before 的 are not part of the list (由龙头项目带动的机电、新材料…).
