@@ -145,7 +145,19 @@ pub(crate) fn relate(doc_id: &str, rec: Recognition, res: &Resources) -> Extract
         }
         let tail = match post.place {
             PostPlace::Named(id) => Some(id),
-            PostPlace::Implied(level) => implied_place(&mut b, focus, level),
+            PostPlace::Implied(level) => {
+                // A city of county level (彭州市, 英德市) has its own 市委 and 市长: on its page
+                // a bare 市长 is its mayor, not the prefecture's.
+                let city_title = post
+                    .title
+                    .trim_start_matches("常务")
+                    .trim_start_matches(['副', '代'])
+                    .starts_with('市');
+                match focus {
+                    Some(f) if city_title && is_county_level_city(&b, f) => Some(f),
+                    _ => implied_place(&mut b, focus, level),
+                }
+            }
             PostPlace::National => Some(
                 b.rec
                     .add(EntityKind::Organization, "中共中央", "", None, EntityDetail::None),
@@ -633,6 +645,12 @@ fn focus_place(b: &Builder<'_>) -> Option<LocalId> {
 
 /// The document's place of a level: the focus place or its ancestor at that level, else the
 /// dominant province for the province level.
+/// Whether `id` is a city of county level (县级市): a county-level place named …市.
+fn is_county_level_city(b: &Builder<'_>, id: LocalId) -> bool {
+    let e = &b.rec.entities[id];
+    e.name.ends_with('市') && e.place().is_some_and(|p| p.level == Some(PlaceLevel::County))
+}
+
 fn implied_place(b: &mut Builder<'_>, focus: Option<LocalId>, level: PlaceLevel) -> Option<LocalId> {
     let f = focus?;
     let code = b.code(f);
