@@ -285,11 +285,20 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
         .find(qualifier)
         .map(|m| m.as_str().trim_end_matches("以上").to_owned());
     let mut list_text_end = list_end;
-    // 英德红茶、西牛麻竹笋百亿级农业产业: the scale word splits item from head.
+    let mut seg_start = seg_start;
+    // Where the items start when a scale word opens them (打造 | 百亿级 | 螺蛳粉), that word's start.
+    let mut scale_first = None;
+    // 英德红茶、西牛麻竹笋百亿级农业产业: the scale word splits item from head; 打造百亿级螺蛳粉
+    // 产业集群: it opens the list, and the item follows it.
     if qualifier.is_empty() {
         if let Some(m) = SCALE.find_iter(&ctx.text[seg_start..list_end]).last() {
             scale = Some(m.as_str().to_owned());
-            list_text_end = seg_start + m.start();
+            if m.start() == 0 {
+                scale_first = Some(seg_start);
+                seg_start += m.end();
+            } else {
+                list_text_end = seg_start + m.start();
+            }
         }
     }
     if list_text_end <= seg_start {
@@ -336,7 +345,7 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
         let developed = single
             && !ADJECTIVES.contains(&name.as_str())
             && ctx.tokens.aligned(span)
-            && ends_with_list_verb(&ctx.text[..span.start]);
+            && ends_with_list_verb(&ctx.text[..scale_first.filter(|_| span.start == seg_start).unwrap_or(span.start)]);
         let single_ok = is_known || shaped || developed;
         if !(is_known || (any_known && shaped) || single_ok && name.chars().count() <= 6) {
             continue;
