@@ -643,14 +643,14 @@ fn focus_place(b: &Builder<'_>) -> Option<LocalId> {
         .or_else(|| best(&mut count.keys().copied(), false))
 }
 
-/// The document's place of a level: the focus place or its ancestor at that level, else the
-/// dominant province for the province level.
 /// Whether `id` is a city of county level (县级市): a county-level place named …市.
 fn is_county_level_city(b: &Builder<'_>, id: LocalId) -> bool {
     let e = &b.rec.entities[id];
     e.name.ends_with('市') && e.place().is_some_and(|p| p.level == Some(PlaceLevel::County))
 }
 
+/// The document's place of a level: the focus place or its ancestor at that level, else the
+/// dominant province for the province level.
 fn implied_place(b: &mut Builder<'_>, focus: Option<LocalId>, level: PlaceLevel) -> Option<LocalId> {
     let f = focus?;
     let code = b.code(f);

@@ -342,10 +342,15 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
         }
         let shaped = SECTOR_ENDINGS.iter().any(|e| name.ends_with(e)) || (any_known && ctx.tokens.aligned(span));
         // One item right after a verb that develops it (做大花木产业, 巩固提升马铃薯产业).
+        // 打造 | 百亿级 | 螺蛳粉: the verb stands before the scale word that opens the list.
+        let verb_end = match scale_first {
+            Some(scale_start) if span.start == seg_start => scale_start,
+            _ => span.start,
+        };
         let developed = single
             && !ADJECTIVES.contains(&name.as_str())
             && ctx.tokens.aligned(span)
-            && ends_with_list_verb(&ctx.text[..scale_first.filter(|_| span.start == seg_start).unwrap_or(span.start)]);
+            && ends_with_list_verb(&ctx.text[..verb_end]);
         let single_ok = is_known || shaped || developed;
         if !(is_known || (any_known && shaped) || single_ok && name.chars().count() <= 6) {
             continue;

@@ -625,7 +625,7 @@ fn add_project(ctx: &Ctx<'_>, rec: &mut Recognition, span: Span) -> Option<Local
 /// Verbs by which an organisation invests in what follows (宁德时代投资50亿元建设…项目).
 const INVEST_VERBS: &[&str] = &["投资", "增资", "出资", "投建", "追加投资", "再投资"];
 /// Verbs by which a place brings a company in (引进北京…集团).
-const BRING_IN: [&str; 4] = ["引进", "引进了", "引入", "招引"];
+const BRING_IN: &[&str] = &["引进", "引进了", "引入", "招引"];
 /// Words that may stand between the organisation and its verb (赣州瑞能…公司宣布增资).
 const BEFORE_INVEST_VERB: &[&str] = &["宣布", "计划", "拟", "将", "再", "追加", "累计", "共", "已", "又", "还"];
 
