@@ -69,3 +69,10 @@ fn held_out_set_meets_its_bar() {
 fn second_held_out_set_meets_its_bar() {
     check("heldout2", 0.89, 0.73);
 }
+
+/// Written in stop 16 too, by another session that read neither the code nor `heldout2`, and
+/// scored once, at the end of that stop, after its last rule: no decision used it.
+#[test]
+fn third_held_out_set_meets_its_bar() {
+    check("heldout3", 0.90, 0.82);
+}
