@@ -273,7 +273,7 @@ pub(crate) fn relate(doc_id: &str, rec: Recognition, res: &Resources) -> Extract
         let subject = cue
             .subject
             .filter(|s| Some(*s) == focus || within(&b, *s, focus))
-            .or(focus);
+            .or(focus.filter(|_| !cue.exclusive));
         if let Some(place) = subject {
             let attrs = RelationAttrs {
                 scale: cue.scale.clone(),

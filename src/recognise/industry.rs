@@ -241,8 +241,13 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
     if seg.contains(['获', '荣', '被']) && HONOURED.iter().any(|w| seg.contains(w)) {
         return;
     }
-    // Modifiers before 的 are not part of the list (由龙头项目带动的机电、新材料…).
-    let seg_start = match ctx.text[seg_start..head.start].rfind('的') {
+    if copula_sector(ctx, rec, seg_start, head) {
+        return;
+    }
+    // Modifiers before 的 are not part of the list (由龙头项目带动的机电、新材料…); after 作为,
+    // they qualify the head, not the list (把陶艺作为村里的特色产业).
+    let before_as = seg.find("作为").map_or(seg, |i| &seg[..i]);
+    let seg_start = match before_as.rfind('的') {
         Some(i) => seg_start + i + '的'.len_utf8(),
         None => seg_start,
     };
@@ -263,13 +268,13 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
     // 省委、省政府把汽车产业作为首位产业: the list starts after a preposition that takes it as
     // its object.
     // (The characters are looked for first: most clauses hold none, and need no words.)
-    let seg_start = ctx.text[seg_start..head.start]
+    let object_of = ctx.text[seg_start..head.start]
         .char_indices()
         .rev()
         .filter(|(_, c)| LIST_OBJECT_OF.contains(c))
         .map(|(i, c)| Span::new(seg_start + i, seg_start + i + c.len_utf8()))
-        .find(|&p| ctx.tokens.word_at(p.start) == Some(p))
-        .map_or(seg_start, |p| p.end);
+        .find(|&p| ctx.tokens.word_at(p.start) == Some(p));
+    let seg_start = object_of.map_or(seg_start, |p| p.end);
     let seg = &ctx.text[seg_start..head.start];
     // The list ends at 等 (…等9个千亿级); what follows 等 only qualifies the head.
     // …等9个千亿级 or, without 等, …机械电子三大主导: the count and its adjectives qualify the head.
@@ -347,10 +352,14 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
             Some(scale_start) if span.start == seg_start => scale_start,
             _ => span.start,
         };
+        // 把陶艺作为村里的特色产业: what is taken as a ranked sector is one (not 把这三年作为
+        // “产业招商落地年”).
+        let taken_as =
+            object_of.is_some() && qualifier.starts_with("作为") && RANKS.iter().any(|r| qualifier.ends_with(r));
         let developed = single
             && !ADJECTIVES.contains(&name.as_str())
             && ctx.tokens.aligned(span)
-            && ends_with_list_verb(&ctx.text[..verb_end]);
+            && (taken_as || ends_with_list_verb(&ctx.text[..verb_end]));
         let single_ok = is_known || shaped || developed;
         if !(is_known || (any_known && shaped) || single_ok && name.chars().count() <= 6) {
             continue;
@@ -367,6 +376,58 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
     }
 }
 
+/// 再生金属是长葛的特色产业: the subject of 是 is a sector of the place after it. Whether the
+/// clause from `start` to the head word `head` says so; if it does, the sector is added.
+fn copula_sector(ctx: &Ctx<'_>, rec: &mut Recognition, start: usize, head: Span) -> bool {
+    let seg = &ctx.text[start..head.start];
+    let Some(i) = seg.find('是') else {
+        return false;
+    };
+    let copula = Span::new(start + i, start + i + '是'.len_utf8());
+    if ctx.tokens.word_at(copula.start) != Some(copula) {
+        return false;
+    }
+    // The place right after 是, then 的 and at most a rank before the head word.
+    let Some((place_span, place)) = rec
+        .starting_in(copula.end, copula.end + 1)
+        .filter(|(_, id)| is_subject(rec, *id))
+        .max_by_key(|(s, _)| s.len())
+    else {
+        return false;
+    };
+    let rank_ok = ctx.text[place_span.end..head.start]
+        .strip_prefix('的')
+        .is_some_and(|rank| rank.is_empty() || rank == "传统" || RANKS.contains(&rank));
+    let item = Span::new(start, copula.start);
+    let surface = &ctx.text[item.range()];
+    if !rank_ok
+        || !(2..=8).contains(&surface.chars().count())
+        || !surface.chars().all(is_han)
+        || !ctx.tokens.aligned(item)
+    {
+        return false;
+    }
+    let (name, _) = canonical(ctx, surface);
+    if GENERIC.contains(&name.as_str())
+        || ctx.res.lexical.titles.is_match(&name)
+        || rec.covered(
+            item,
+            &[EntityKind::Place, EntityKind::Organization, EntityKind::Official],
+        )
+    {
+        return false;
+    }
+    let id = rec.add(EntityKind::Industry, &name, surface, Some(item), EntityDetail::None);
+    rec.industries.push(IndustryCue {
+        industry: id,
+        span: Span::new(item.start, head.end),
+        subject: Some(place),
+        scale: None,
+        exclusive: true,
+    });
+    true
+}
+
 /// One cue for each place that develops `industry` (none named: one cue without a subject).
 fn push_cues(rec: &mut Recognition, industry: LocalId, span: Span, subjects: &[LocalId], scale: Option<&str>) {
     let cue = |subject| IndustryCue {
@@ -374,6 +435,7 @@ fn push_cues(rec: &mut Recognition, industry: LocalId, span: Span, subjects: &[L
         span,
         subject,
         scale: scale.map(str::to_owned),
+        exclusive: false,
     };
     if subjects.is_empty() {
         rec.industries.push(cue(None));

@@ -72,6 +72,9 @@ pub struct IndustryCue {
     pub subject: Option<LocalId>,
     /// Scale (千亿级), if stated.
     pub scale: Option<String>,
+    /// Whether the subject is the only place the clause can mean (再生金属是长葛的特色产业):
+    /// outside the document's focus, no other place takes the sector in its stead.
+    pub exclusive: bool,
 }
 
 /// An investment figure of a project.
