@@ -86,6 +86,8 @@ const GENERIC: &[&str] = &[
     "未来",
     "首位",
     "一流",
+    "制品",
+    "产品",
 ];
 /// Words of scope before a list's first item (全镇茶产业, 我县白酒产业): not part of it.
 const SCOPES: &[&str] = &[

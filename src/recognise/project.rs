@@ -546,7 +546,8 @@ const PREDICATE_STARTS: &[&str] = &[
 
 /// The end of a facility's name that runs from `start` to at most `end`: before the first
 /// word that starts a predicate, where what comes before it ends with a facility's head
-/// word or a park's (汽车电子产业园 | 正加紧建设); `end` when there is none.
+/// word, a park's or a hall's (汽车电子产业园 | 正加紧建设, …文化体验馆 | 今年开工建设); `end`
+/// when there is none.
 fn facility_end(ctx: &Ctx<'_>, start: usize, end: usize) -> usize {
     let text = &ctx.text[start..end];
     text.char_indices()
@@ -556,7 +557,7 @@ fn facility_end(ctx: &Ctx<'_>, start: usize, end: usize) -> usize {
             ctx.tokens
                 .word_at(p)
                 .is_some_and(|w| PREDICATE_STARTS.contains(&&ctx.text[w.range()]))
-                && (FACILITY_HEAD.is_match(&ctx.text[start..p]) || ctx.text[start..p].ends_with(['园', '区']))
+                && (FACILITY_HEAD.is_match(&ctx.text[start..p]) || ctx.text[start..p].ends_with(['园', '区', '馆']))
         })
         .unwrap_or(end)
 }
