@@ -63,6 +63,13 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
             if char_before(ctx.text, suffix.start).is_none_or(|c| !is_han(c)) || !ctx.tokens.ends_at(suffix.end) {
                 continue;
             }
+            // …药业集团 | 有限公司: another ending follows, and the name ends with it (the next match).
+            if COMPANY
+                .find(&ctx.text[suffix.end..line.end])
+                .is_some_and(|next| next.start() == 0)
+            {
+                continue;
+            }
             // 中鸿建设集团有限公司, 中国建设银行: words that stop phrases elsewhere belong to
             // a company's name before its ending.
             let from = start_of_words_before(ctx.text, ctx.tokens, line.start, suffix.start, NAME_WORDS);
