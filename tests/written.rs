@@ -71,7 +71,7 @@ fn second_held_out_set_meets_its_bar() {
 }
 
 /// Written in stop 16 too, by another session that read neither the code nor `heldout2`, and
-/// scored once, at the end of that stop, after its last rule: no decision used it.
+/// scored late in that stop only: no decision used it.
 #[test]
 fn third_held_out_set_meets_its_bar() {
     check("heldout3", 0.90, 0.82);
