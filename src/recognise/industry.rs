@@ -219,7 +219,7 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
             let id = rec.add(EntityKind::Industry, name, surface, Some(span), EntityDetail::None);
             // The place that develops it stands before it in its clause (从江县要大力发展乡村旅游),
             // not before the clause.
-            push_cues(rec, id, cl, &subjects_of(ctx, rec, span), None);
+            push_cues(rec, id, cl, &subjects_of(ctx, rec, span), None, false);
         }
     }
 }
@@ -339,12 +339,7 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
         }
         let surface = &ctx.text[span.range()];
         let (name, _) = canonical(ctx, surface);
-        // A title is no sector (专访了省委常委、豫东综合物流产业聚集区…).
-        if name.chars().count() < 2
-            || GENERIC.contains(&name.as_str())
-            || ctx.res.lexical.titles.is_match(&name)
-            || name.contains(['亿', '万'])
-        {
+        if name.chars().count() < 2 || names_no_sector(ctx, &name) || name.contains(['亿', '万']) {
             continue;
         }
         let shaped = SECTOR_ENDINGS.iter().any(|e| name.ends_with(e)) || (any_known && ctx.tokens.aligned(span));
@@ -366,15 +361,11 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
         if !(is_known || (any_known && shaped) || single_ok && name.chars().count() <= 6) {
             continue;
         }
-        if rec.covered(
-            span,
-            &[EntityKind::Place, EntityKind::Organization, EntityKind::Official],
-        ) && !is_known
-        {
+        if named_otherwise(rec, span) && !is_known {
             continue;
         }
         let id = rec.add(EntityKind::Industry, &name, surface, Some(span), EntityDetail::None);
-        push_cues(rec, id, evidence, &subjects, scale.as_deref());
+        push_cues(rec, id, evidence, &subjects, scale.as_deref(), false);
     }
 }
 
@@ -410,34 +401,43 @@ fn copula_sector(ctx: &Ctx<'_>, rec: &mut Recognition, start: usize, head: Span)
         return false;
     }
     let (name, _) = canonical(ctx, surface);
-    if GENERIC.contains(&name.as_str())
-        || ctx.res.lexical.titles.is_match(&name)
-        || rec.covered(
-            item,
-            &[EntityKind::Place, EntityKind::Organization, EntityKind::Official],
-        )
-    {
+    if names_no_sector(ctx, &name) || named_otherwise(rec, item) {
         return false;
     }
     let id = rec.add(EntityKind::Industry, &name, surface, Some(item), EntityDetail::None);
-    rec.industries.push(IndustryCue {
-        industry: id,
-        span: Span::new(item.start, head.end),
-        subject: Some(place),
-        scale: None,
-        exclusive: true,
-    });
+    push_cues(rec, id, Span::new(item.start, head.end), &[place], None, true);
     true
 }
 
+/// Whether `name` can be no sector: a generic word (产业, 制品) or a title (专访了省委常委、…).
+fn names_no_sector(ctx: &Ctx<'_>, name: &str) -> bool {
+    GENERIC.contains(&name) || ctx.res.lexical.titles.is_match(name)
+}
+
+/// Whether a place, an organisation or an official already covers `span`.
+fn named_otherwise(rec: &Recognition, span: Span) -> bool {
+    rec.covered(
+        span,
+        &[EntityKind::Place, EntityKind::Organization, EntityKind::Official],
+    )
+}
+
 /// One cue for each place that develops `industry` (none named: one cue without a subject).
-fn push_cues(rec: &mut Recognition, industry: LocalId, span: Span, subjects: &[LocalId], scale: Option<&str>) {
+/// An `exclusive` cue names the one place that develops it (see [`IndustryCue::exclusive`]).
+fn push_cues(
+    rec: &mut Recognition,
+    industry: LocalId,
+    span: Span,
+    subjects: &[LocalId],
+    scale: Option<&str>,
+    exclusive: bool,
+) {
     let cue = |subject| IndustryCue {
         industry,
         span,
         subject,
         scale: scale.map(str::to_owned),
-        exclusive: false,
+        exclusive,
     };
     if subjects.is_empty() {
         rec.industries.push(cue(None));
