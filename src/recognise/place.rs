@@ -180,25 +180,20 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) -> DocPlaces {
                 if !exact_full && !short_form_ok(ctx, m.span) {
                     continue;
                 }
-                // A full name of two characters inside other words is none (能源基地和 | 县域经济
-                // is no 和县).
-                if exact_full && surface.chars().count() == 2 && !two_char_name_ok(ctx, m.span) {
-                    continue;
-                }
                 let Some(code) = choose(gaz, codes, dominant, &tally) else {
                     continue;
                 };
                 let Some(d) = gaz.get(code) else { continue };
-                // 中国茶都和县电商产业园 on a page of Fujian: a two-character name that opens
-                // with a conjunction (和县) is the conjunction, outside the document's province.
-                let conjunction_first = surface.chars().count() == 2 && surface.starts_with(['和', '与', '及']);
-                if exact_full && conjunction_first && dominant.is_some_and(|p| !gaz.is_within(code, p)) {
+                let outside = dominant.is_some_and(|p| !gaz.is_within(code, p));
+                // A full name of two characters inside other words is none (能源基地和 | 县域经济
+                // is no 和县).
+                if exact_full && surface.chars().count() == 2 && !two_char_name_ok(ctx, m.span, outside) {
                     continue;
                 }
                 if !exact_full {
                     // A county or district by its short name, outside the document's province.
                     let local = matches!(d.level, PlaceLevel::County | PlaceLevel::District | PlaceLevel::Town);
-                    if local && dominant.is_some_and(|p| !gaz.is_within(code, p)) {
+                    if local && outside {
                         continue;
                     }
                 }
@@ -264,8 +259,12 @@ fn short_form_ok(ctx: &Ctx<'_>, span: Span) -> bool {
 /// Whether a two-character full name (和县, 泾县) stands as a word: it starts where a word
 /// starts and ends where one ends, or is followed by a character jieba glues to places
 /// (萧 | 县委书记, 应 | 县长), unless its first character is a function word standing alone (市委、
-/// 市政府和 | 县委).
-fn two_char_name_ok(ctx: &Ctx<'_>, span: Span) -> bool {
+/// 市政府和 | 县委). Outside the document's province (`outside`), a name that opens with a
+/// conjunction is the conjunction (中国茶都和县电商产业园 on a page of Fujian).
+fn two_char_name_ok(ctx: &Ctx<'_>, span: Span, outside: bool) -> bool {
+    if outside && ctx.text[span.range()].starts_with(['和', '与', '及']) {
+        return false;
+    }
     let first = char_at(ctx.text, span.start).map_or(0, char::len_utf8);
     let alone_function_word = ctx.tokens.word_at(span.start).is_some_and(|w| w.len() == first)
         && ctx
