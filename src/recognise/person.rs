@@ -388,18 +388,16 @@ const ZONE_ORGANS: [&str; 2] = ["党工委", "管委会"];
 /// The town the document is about: the one it names most often, if no other town is named
 /// as often (a town's page names its neighbours too: 与相邻的太平溪镇、乐天溪镇).
 fn main_town(rec: &Recognition) -> Option<LocalId> {
-    let mut towns: Vec<(usize, LocalId)> = rec
-        .entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| !e.mentions.is_empty() && e.place().is_some_and(|p| p.level == Some(PlaceLevel::Town)))
-        .map(|(id, e)| (e.mentions.len(), id))
-        .collect();
-    towns.sort_unstable_by(|a, b| b.cmp(a));
-    match towns.as_slice() {
-        [(n, id), rest @ ..] if rest.first().is_none_or(|(m, _)| m < n) => Some(*id),
-        _ => None,
+    // The most mentions so far, the town with them (none while another has as many).
+    let mut best: (usize, Option<LocalId>) = (0, None);
+    for (id, e) in rec.entities.iter().enumerate() {
+        let n = e.mentions.len();
+        if n == 0 || !e.place().is_some_and(|p| p.level == Some(PlaceLevel::Town)) || n < best.0 {
+            continue;
+        }
+        best = (n, (n > best.0).then_some(id));
     }
+    best.1
 }
 
 /// The one zone the document names right before its organs, if there is exactly one.
