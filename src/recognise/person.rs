@@ -431,6 +431,16 @@ fn town_before(ctx: &Ctx<'_>, rec: &mut Recognition, at: usize) -> Option<super:
     } else {
         start
     };
+    // 调任 | 江南镇党委书记, 她 | 带领 | 镇村干部: a verb or a pronoun opens no name; the name
+    // starts after them.
+    let mut start = start;
+    while let Some(w) = ctx.tokens.word_at(start).filter(|w| w.end < suffix_start) {
+        let word = &ctx.text[w.range()];
+        if !(ctx.res.segmenter.is_verb(word) || ctx.res.segmenter.is_function_word(word)) {
+            break;
+        }
+        start = w.end;
+    }
     let span = Span::new(start, at);
     let name = &ctx.text[span.range()];
     let stem = &name[..name.len() - suffix.len()];

@@ -183,7 +183,11 @@ fn named_at(
     let pair = &ctx.text[at - last.len_utf8()..end];
     let glued = suffix == "村" && ctx.text[end..].starts_with(['镇', '乡'])
         || suffix == "镇" && ctx.text[end..].starts_with('街');
-    if ctx.res.segmenter.knows(pair) || glued {
+    // 南 | 镇 is a rare word of the dictionary (a place's name), one that the place right
+    // before the name vouches for (安化县 | 江南镇), and no other cue.
+    let seg = &ctx.res.segmenter;
+    let rare_pair = seg.is_rare(pair);
+    if seg.knows(pair) && !rare_pair || glued {
         return None;
     }
     // 景德镇 is a city's short name, already found.
@@ -205,6 +209,9 @@ fn named_at(
         };
         return Some(add(ctx, rec, Span::new(start, end), suffix, Some(parent)));
     }
+    if rare_pair {
+        return None;
+    }
     // The next item of a list of towns: 菜子镇、福星镇.
     // (Only the last few characters are looked at: a name is at most four.)
     let near = back_chars(ctx.text, at, 6).map_or(line.start, |p| p.max(line.start));
@@ -222,7 +229,6 @@ fn named_at(
     // before the suffix.
     let after = &ctx.text[end..line.end];
     let titled = TITLE_AFTER.iter().any(|t| after.starts_with(t));
-    let seg = &ctx.res.segmenter;
     for chars in [2, 3] {
         let Some(start) = back_chars(ctx.text, at, chars).filter(|s| *s >= line.start) else {
             break;
@@ -247,16 +253,22 @@ fn named_at(
         // (。临岐镇中药材种植, ；鸠坑乡茶叶产业).
         let clause_start = before.is_empty() || before.ends_with(['，', '。', '；', '：', '！', '？', ',', ';', ':']);
         let name_like = !seg.knows(stem_text) || seg.is_rare(stem_text) || seg.has_name_tag(stem_text);
-        if clause_start && suffix != "村" && name_like && plain {
+        // ，带着镇干部…: a clause may open with a verb, which opens no name.
+        let verb_first = ctx
+            .tokens
+            .word_at(start)
+            .is_some_and(|w| w.end < at && seg.is_verb(&ctx.text[w.range()]));
+        if clause_start && suffix != "村" && name_like && plain && !verb_first {
             return Some(add(ctx, rec, Span::new(start, end), suffix, None));
         }
     }
     None
 }
 
-/// Characters that open no name of a town: determiners, suffixes, particles, conjunctions
-/// and prepositions. (Dictionary tags would reject names too: 临, 花 and 扎 are verbs.)
-const NOT_FIRST: &str = "各全该本每此这那哪某镇乡村的地得了着过和与及或对把被从为于将是也就都还又而但在到给让使由自";
+/// Characters that open no name of a town: determiners, suffixes, particles, conjunctions,
+/// prepositions and pronouns. (Dictionary tags would reject names too: 临, 花 and 扎 are verbs.)
+const NOT_FIRST: &str =
+    "各全该本每此这那哪某镇乡村的地得了着过和与及或对把被从为于将是也就都还又而但在到给让使由自我你您她他它咱";
 
 /// Whether place `id` may hold a town (a county, district or city) or, for a village, a town.
 fn may_hold(rec: &Recognition, id: LocalId, suffix: &str) -> bool {
@@ -281,7 +293,6 @@ fn stem_ok(ctx: &Ctx<'_>, stem: Span) -> bool {
     };
     // 各乡 | 镇, 镇 | 花茂村, 所在的 | 苟坝村, 县域和 | 乡镇: a determiner, a suffix or a
     // particle opens no name, and a conjunction or particle stands inside none.
-    let seg = &ctx.res.segmenter;
     (2..=4).contains(&n)
         && text.chars().all(is_han)
         && !NOT_FIRST.contains(first)
@@ -293,7 +304,7 @@ fn stem_ok(ctx: &Ctx<'_>, stem: Span) -> bool {
         && !(n >= 3 && text.ends_with(['强', '名', '重', '古']))
         // A short place name the gazetteer holds (文峰 of 文峰区) is no ordinary word, though
         // jieba's dictionary may hold it as a noun.
-        && (!seg.is_common_word(text) || ctx.res.places.is_name(text))
+        && (!ctx.res.segmenter.is_common_word(text) || ctx.res.places.is_name(text))
 }
 
 /// The byte position `n` characters before `at`.
@@ -344,6 +355,14 @@ fn every_occurrence(ctx: &Ctx<'_>, rec: &mut Recognition, found: &[Found]) {
     for m in search.find_iter(ctx.text) {
         let (name, id) = &names[m.pattern().as_usize()];
         let span = Span::new(m.start(), m.end());
+        // 江南镇 | 江边村 holds no 镇江: a place read across the town's suffix gives way.
+        let across: Vec<(Span, LocalId)> = rec
+            .overlapping(span)
+            .filter(|(s, e)| s.start > span.start && s.end > span.end && rec.entities[*e].kind == EntityKind::Place)
+            .collect();
+        for (s, e) in across {
+            rec.drop_mention(s, e);
+        }
         if super::text::line_of(&ctx.body.spans, span).is_some()
             && !ctx.body.is_redacted(span)
             && !rec.covered(
