@@ -598,7 +598,8 @@ fn add_project(ctx: &Ctx<'_>, rec: &mut Recognition, span: Span) -> Option<Local
         .places_in(span)
         .into_iter()
         .find(|(s, _)| s.start == span.start && investor.is_none_or(|(org, _)| !org.contains(*s)))
-        .map(|(_, id)| id);
+        .map(|(_, id)| id)
+        .or_else(|| built_at(ctx, rec, span));
     let investor = investor
         .map(|(_, org)| Investor {
             org,
@@ -621,6 +622,21 @@ fn add_project(ctx: &Ctx<'_>, rec: &mut Recognition, span: Span) -> Option<Local
         span,
     });
     Some(id)
+}
+
+/// The place where the clause says the project at `span` is built, right before its name:
+/// 在神木市建设的 | 煤制高端聚烯烃项目, 在高新区投资建设的 | ….
+fn built_at(ctx: &Ctx<'_>, rec: &Recognition, span: Span) -> Option<LocalId> {
+    const VERBS: &[&str] = &["投资建设的", "建设的", "投资的", "投建的", "新建的", "兴建的"];
+    let before = &ctx.text[..span.start];
+    let verb = VERBS.iter().find(|v| before.ends_with(*v))?;
+    let place_end = span.start - verb.len();
+    rec.starting_in(place_end.saturating_sub(rec.longest_mention()), place_end)
+        .filter(|(s, id)| {
+            s.end == place_end && rec.entities[*id].kind == EntityKind::Place && ctx.text[..s.start].ends_with('在')
+        })
+        .map(|(_, id)| id)
+        .last()
 }
 
 /// Verbs by which an organisation invests in what follows (宁德时代投资50亿元建设…项目).
@@ -660,11 +676,24 @@ fn investor_before(ctx: &Ctx<'_>, rec: &Recognition, project: Span) -> Option<In
         while let Some(w) = BEFORE_INVEST_VERB.iter().find(|w| rest.starts_with(*w)) {
             rest = &rest[w.len()..];
         }
+        // Where it invests, before the verb: …有限公司在高新区投资建设的…项目.
+        if let Some(place) = rest.strip_prefix('在') {
+            let verb_at = place
+                .char_indices()
+                .take_while(|(_, c)| is_han(*c))
+                .take(16)
+                .map(|(j, _)| j)
+                .find(|&j| INVEST_VERBS.iter().any(|v| place[j..].starts_with(v)) || builds_own(&place[j..]));
+            if let Some(j) = verb_at {
+                rest = &place[j..];
+            }
+        }
         rest
     };
     let partner = ctx.text[sentence_start..org_span.start].ends_with(['与', '和', '同', '跟']);
     // Brought in, it builds too: 引进天山风电装备集团,在开发区伊宁园区建设新能源装备制造产业园.
     let ok = (INVEST_VERBS.iter().any(|v| after_adverbs.starts_with(v))
+        || builds_own(after_adverbs)
         || brought_in && built_object(after_adverbs).is_some())
         && between.matches(['，', ',']).count() <= 1
         && !rec.covered(Span::new(org_span.end, project.start), &[EntityKind::Organization])
@@ -674,6 +703,14 @@ fn investor_before(ctx: &Ctx<'_>, rec: &Recognition, project: Span) -> Option<In
         span: Span::new(org_span.start, project.end),
         rule: "investor-of-clause",
     })
+}
+
+/// Whether `s` opens with a verb of building and 的: what an organisation builds so is its
+/// own (…集团有限公司在神木市建设的煤制高端聚烯烃项目).
+fn builds_own(s: &str) -> bool {
+    BUILD_VERBS
+        .iter()
+        .any(|v| s.strip_prefix(v).is_some_and(|rest| rest.starts_with('的')))
 }
 
 /// Units of capacity that may open a project's name.
