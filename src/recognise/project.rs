@@ -270,6 +270,9 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
                 + rest
                     .find(['、', '，', ',', '。', '；', ';', '等'])
                     .unwrap_or(rest.len());
+            // A facility's name ends at its head word where the predicate starts, even when
+            // the predicate names a project: …生态综合治理工程 | 是陕南地区的标志性项目.
+            end = facility_end(ctx, start, end);
             // The name ends with 项目 where it has one (…转型升级项目建设 → …转型升级项目), and
             // before the next investment of a list joined by 和 (X和总投资60亿元的Y).
             if let Some(i) = ctx.text[start..end].find("项目") {
@@ -279,8 +282,8 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
                 end = start + ctx.text[start..start + i].trim_end_matches(['总', '计', '划']).len();
                 end = start + ctx.text[start..end].trim_end_matches(['和', '及', '与', '、']).len();
             }
-            // Without 项目, a facility's name ends at its head word where the predicate
-            // starts: 总投资26.5亿元的周口中心港二期工程 | 今年将全面投用.
+            // Cut once more: the name may have ended at 投资 (总投资26.5亿元的周口中心港二期工程 |
+            // 今年将全面投用).
             if !ctx.text[start..end].contains("项目") {
                 end = facility_end(ctx, start, end);
             }
@@ -515,12 +518,17 @@ fn field_investment(ctx: &Ctx<'_>, rec: &mut Recognition, a: &FoundAmount, line:
     false
 }
 
-/// Words that start what is said of a facility (…工程今年将全面投用, …基地已在…动工).
+/// Words that start what is said of a facility (…工程今年将全面投用, …基地已在…动工, …中心去年底
+/// 建成运营, …工程要在雨季前…, …工程是…的标志性项目).
 const PREDICATE_STARTS: &[&str] = &[
     "今年",
     "明年",
+    "去年",
+    "去年底",
     "年内",
     "年底",
+    "要",
+    "是",
     "目前",
     "预计",
     "计划",
@@ -584,7 +592,7 @@ fn add_project(ctx: &Ctx<'_>, rec: &mut Recognition, span: Span) -> Option<Local
     let name = raw.trim();
     let start = span.start + (raw.len() - raw.trim_start().len());
     let span = Span::new(start, start + name.len());
-    if !project_name_ok(name) || ctx.body.is_redacted(span) {
+    if !project_name_ok(name) || ctx.body.is_redacted(span) || counted(ctx.text, span.start) {
         return None;
     }
     let id = rec.add(EntityKind::Project, name, name, Some(span), EntityDetail::None);
@@ -622,6 +630,16 @@ fn add_project(ctx: &Ctx<'_>, rec: &mut Recognition, span: Span) -> Option<Local
         span,
     });
     Some(id)
+}
+
+/// Whether a count stands right before `at` (611个 | 省级重点项目, 三批 | 重大项目): what
+/// follows is a kind of project counted, not a name.
+fn counted(text: &str, at: usize) -> bool {
+    let mut before = text[..at].chars().rev();
+    before.next().is_some_and(|c| "个项批".contains(c))
+        && before
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十百千万两几多".contains(c))
 }
 
 /// The place where the clause says the project at `span` is built, right before its name:
