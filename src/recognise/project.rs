@@ -454,6 +454,12 @@ const PROGRESS: &[&str] = &[
     "签约落地",
     "进展顺利",
     "顺利推进",
+    "开工",
+    "投产",
+    "竣工",
+    "建成",
+    "落地",
+    "签约",
 ];
 
 /// Records `a` as the investment of `project`, stated by `span`.
