@@ -310,6 +310,34 @@ fn post_place(ctx: &Ctx<'_>, rec: &mut Recognition, title: Span, previous: Optio
     if let Some(id) = named {
         return PostPlace::Named(id);
     }
+    // A body named right before the title (陕西省发展和改革委员会 | 主任, 省工业和信息化厅 |
+    // 副厅长): the post is in the place the body's name opens with, or in the province. (A
+    // body named by its level alone, 县文化广电体育和旅游局 | 局长, is placed by level below.)
+    let body = rec
+        .starting_in(title.start.saturating_sub(rec.longest_mention()), title.start)
+        .filter(|(s, id)| s.end == title.start && rec.entities[*id].kind == EntityKind::Organization)
+        .max_by_key(|(s, _)| s.len())
+        .map(|(_, id)| rec.entities[id].name.as_str());
+    if let Some(body) = body {
+        let opening = rec
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.kind == EntityKind::Place && p.place().is_some_and(|i| i.adcode.is_some()))
+            .filter(|(_, p)| {
+                std::iter::once(&p.name)
+                    .chain(&p.aliases)
+                    .any(|n| body.starts_with(n.as_str()))
+            })
+            .max_by_key(|(i, p)| (p.name.len(), std::cmp::Reverse(*i)))
+            .map(|(i, _)| i);
+        if let Some(place) = opening {
+            return PostPlace::Named(place);
+        }
+        if body.starts_with('省') || body.starts_with("自治区") {
+            return PostPlace::Implied(PlaceLevel::Province);
+        }
+    }
     let title_text = &ctx.text[title.range()];
     if title_text.contains("总书记") {
         return PostPlace::National;
