@@ -26,14 +26,15 @@
 //! - `mentions` and `evidence`: `start`/`end` are byte offsets into the document's text as
 //!   decoded to UTF-8, before any cleaning; `text[start..end]` is the mention (for entities)
 //!   or the stating clause (for relations). Sorted by document, then offset.
-//! - `relations`: sorted by kind, head, tail. `head`/`tail` are entity ids, or a document id
-//!   for `interviews` and `published_by`. `rule` names the pattern that produced it; a link
+//! - `relations`: sorted by kind, head, tail (an official's principal post at a place before
+//!   a deputy's, a standing committee member's or a party group's post there). `head`/`tail`
+//!   are entity ids, or a document id for `interviews` and `published_by`. `rule` names the pattern that produced it; a link
 //!   to a place the document does not name carries `"source": "gazetteer"` and no evidence.
 //!
 //! Output is deterministic: the same input gives byte-identical JSON.
 
 use crate::graph::{DocumentInfo, Edge, EvidenceSet, KnowledgeGraph, Node};
-use crate::model::{EntityDetail, EntityKind, RelationAttrs, RelationSource};
+use crate::model::{EntityDetail, EntityKind, RelationAttrs, RelationKind, RelationSource};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 use rust_decimal::prelude::ToPrimitive;
@@ -265,8 +266,11 @@ fn view(graph: &KnowledgeGraph) -> GraphView<'_> {
     }
 }
 
-/// The tie-break key of an edge among edges of the same kind and ends.
+/// The tie-break key of an edge among edges of the same kind and ends: an official's
+/// principal post at a place before the secondary ones (see [`secondary_title`]), then the
+/// first evidence, then the attributes.
 fn tie(e: &Edge) -> String {
+    let secondary = e.kind == RelationKind::HoldsPost && e.attrs.title.as_deref().is_some_and(secondary_title);
     let first = e
         .evidence
         .iter()
@@ -274,7 +278,14 @@ fn tie(e: &Edge) -> String {
         .map(|ev| format!("{}:{:012}", ev.doc, ev.span.start))
         .unwrap_or_default();
     let attrs = serde_json::to_string(&RelationAttrsView::new(&e.attrs)).expect("attributes serialise");
-    format!("{first}\u{0}{attrs}")
+    format!("{}{first}\u{0}{attrs}", u8::from(secondary))
+}
+
+/// Whether a title is a deputy's (县委副书记), a standing committee member's (省委常委) or a
+/// party group's (党组书记): in a chain (县委副书记、县长, 党组书记、主任) it is held beside the
+/// principal post, which a reader of one title per place wants first.
+fn secondary_title(title: &str) -> bool {
+    title.contains('副') || title.ends_with("常委") || title.starts_with("党组")
 }
 
 fn entity<'a>(graph: &'a KnowledgeGraph, n: &'a Node) -> EntityView<'a> {
@@ -754,6 +765,38 @@ mod tests {
         let mut buf = serde_json::to_vec_pretty(&view(graph)).unwrap();
         buf.push(b'\n');
         String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn an_officials_principal_post_comes_first() {
+        let extractor = crate::Extractor::new();
+        let text = "本报讯\n\n记者专访了大庆市委副书记、市长王海龙。陕西省发展和改革委员会党组书记、主任任伯谦\
+                    介绍情况。市委书记、市人大常委会主任范中杰出席。";
+        let mut graph = KnowledgeGraph::new();
+        extractor.merge_into(
+            &mut graph,
+            extractor.extract(&crate::Document::from_text("posts", text)),
+        );
+        let export = to_value(&graph);
+        let names: std::collections::HashMap<&str, &str> = export["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| (e["id"].as_str().unwrap(), e["name"].as_str().unwrap()))
+            .collect();
+        let titles = |official: &str| -> Vec<&str> {
+            export["relations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|r| r["kind"] == "holds_post" && names.get(r["head"].as_str().unwrap()) == Some(&official))
+                .map(|r| r["attributes"]["title"].as_str().unwrap())
+                .collect()
+        };
+        assert_eq!(titles("王海龙"), ["市长", "市委副书记"]);
+        assert_eq!(titles("任伯谦"), ["主任", "党组书记"]);
+        // No deputy among them: the chain's order.
+        assert_eq!(titles("范中杰"), ["市委书记", "市人大常委会主任"]);
     }
 
     #[test]
