@@ -594,7 +594,7 @@ fn ends_with_list_verb(before: &str) -> bool {
 const RANKS: &[&str] = &["首位", "主导", "支柱", "龙头", "优势", "特色", "重点", "新兴"];
 
 /// Prepositions whose object is the list before a head word (把汽车产业作为首位产业).
-const LIST_OBJECT_OF: &[char] = &['把', '将', '对', '以', '让', '使'];
+const LIST_OBJECT_OF: &[char] = &['把', '将', '对', '以', '让', '使', '靠', '凭'];
 
 /// Verbs whose object is an honour a place won (获评, 荣获 …).
 const HONOURED: &[&str] = &["获评", "荣获", "被评为", "被命名为"];
