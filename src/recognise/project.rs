@@ -227,14 +227,54 @@ const GENERIC: &[&str] = &[
 
 pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount]) {
     let mut used = vec![false; amounts.len()];
-    investments(ctx, rec, amounts, &mut used);
+    let referring = investments(ctx, rec, amounts, &mut used);
     named_before_project(ctx, rec);
     facilities(ctx, rec);
+    // Once every project is named: 该项目总投资…
+    for r in referring {
+        refer_back(ctx, rec, &amounts[r.amount], r.at, r.role);
+    }
     figures(ctx, rec, amounts, &used);
 }
 
-/// 总投资N亿元的X and X(项目)投资N亿元.
-fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: &mut [bool]) {
+/// An investment whose project is referred to (该项目总投资12.3亿元): the amount, where the
+/// reference starts, and the role.
+struct Referring {
+    amount: usize,
+    at: usize,
+    role: InvestmentRole,
+}
+
+/// Records the investment of a project referred to at `at` (该项目…): the project named
+/// last before, in this sentence or the one before it.
+fn refer_back(ctx: &Ctx<'_>, rec: &mut Recognition, a: &FoundAmount, at: usize, role: InvestmentRole) {
+    let Some(line) = super::text::line_of(&ctx.body.spans, a.span) else {
+        return;
+    };
+    let sent = sentence(ctx.text, &ctx.body.spans, Span::new(at, at));
+    // Where the sentence before starts: after the end of the one before it.
+    let before = ctx.text[line.start..sent.start].trim_end_matches(super::text::is_sentence_end);
+    let from = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| super::text::is_sentence_end(*c))
+        .map_or(line.start, |(i, c)| line.start + i + c.len_utf8());
+    // A project named since that was not recognised (…算力中心项目，该项目…) is the one
+    // referred to: then none is.
+    let named = rec
+        .starting_in(from, at)
+        .filter(|(s, id)| s.end <= at && rec.entities[*id].kind == EntityKind::Project)
+        .last()
+        .filter(|(s, _)| !ctx.text[s.end..at].contains("项目"));
+    if let Some((_, project)) = named {
+        invest(ctx, rec, a, project, role, Span::new(at, a.span.end));
+    }
+}
+
+/// 总投资N亿元的X and X(项目)投资N亿元. Returns the investments of projects referred to
+/// (该项目…), for when every project is named.
+fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: &mut [bool]) -> Vec<Referring> {
+    let mut referring = Vec::new();
     for (i, a) in amounts.iter().enumerate() {
         if !a.amount.unit.is_money() {
             continue;
@@ -351,6 +391,14 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
             .chain(PROGRESS.iter().filter(|_| after_comma))
             .find_map(|p| head.strip_suffix(p).filter(|h| h.ends_with("项目")))
             .unwrap_or(head);
+        // 该项目总投资12.3亿元: the project named before, once every project is named. Named
+        // or not, a project's investment is no figure of the place.
+        if let Some(reference) = ANAPHORA.iter().find(|w| head.ends_with(*w)) {
+            let at = line.start + head.len() - reference.len();
+            referring.push(Referring { amount: i, at, role });
+            used[i] = true;
+            continue;
+        }
         if let Some(stripped) = head.strip_suffix("项目") {
             let end = line.start + stripped.len() + "项目".len();
             let start = project_start(ctx, line.start, line.start + stripped.len());
@@ -413,7 +461,11 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
             }
         }
     }
+    referring
 }
+
+/// Words that refer back to the project named before (该项目总投资…).
+const ANAPHORA: &[&str] = &["该项目", "这个项目", "此项目", "这一项目", "该工程"];
 
 /// Verbs of building that take a project after an amount (计划投资50亿元建设X项目).
 const BUILD_VERBS: &[&str] = &["建设", "实施", "打造", "新建", "兴建", "扩建", "用于建设"];
