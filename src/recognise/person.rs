@@ -420,7 +420,8 @@ fn main_town(rec: &Recognition) -> Option<LocalId> {
     let mut best: (usize, Option<LocalId>) = (0, None);
     for (id, e) in rec.entities.iter().enumerate() {
         let n = e.mentions.len();
-        if n == 0 || !e.place().is_some_and(|p| p.level == Some(PlaceLevel::Town)) || n < best.0 {
+        let town = e.place().is_some_and(|p| p.level == Some(PlaceLevel::Town));
+        if n == 0 || !town || n < best.0 {
             continue;
         }
         best = (n, (n > best.0).then_some(id));
