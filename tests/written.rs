@@ -54,25 +54,31 @@ fn check(set: &str, entity_bar: f64, relation_bar: f64) {
 
 #[test]
 fn development_set_meets_its_bar() {
-    check("dev", 0.91, 0.90);
+    check("dev", 0.93, 0.93);
 }
 
+/// Held out in stop 15, a development set since stop 16.
 #[test]
 fn held_out_set_meets_its_bar() {
-    check("heldout", 0.88, 0.76);
+    check("heldout", 0.92, 0.88);
 }
 
-/// Written in stop 16 by a session that never read the code, and scored at that stop's
-/// start and end only: the set that says how the rules do on interviews nobody tuned them
-/// on. Its bar sits a little under that stop's end.
+/// Held out in stop 16, a development set since stop 17 (its misses were read then).
 #[test]
 fn second_held_out_set_meets_its_bar() {
-    check("heldout2", 0.89, 0.73);
+    check("heldout2", 0.92, 0.86);
 }
 
-/// Written in stop 16 too, by another session that read neither the code nor `heldout2`, and
-/// scored late in that stop only: no decision used it.
+/// Written in stop 16 by a session that read neither the code nor `heldout2`. Its totals
+/// were seen during stops 16 and 17, its misses never read.
 #[test]
 fn third_held_out_set_meets_its_bar() {
-    check("heldout3", 0.90, 0.82);
+    check("heldout3", 0.90, 0.84);
+}
+
+/// Written in stop 17 by a session that read no code and no other written set, and scored
+/// once, after that stop's last rule: no decision used it.
+#[test]
+fn fourth_held_out_set_meets_its_bar() {
+    check("heldout4", 0.83, 0.76);
 }
