@@ -28,8 +28,9 @@
 //!   or the stating clause (for relations). Sorted by document, then offset.
 //! - `relations`: sorted by kind, head, tail (an official's principal post at a place before
 //!   a deputy's, a standing committee member's or a party group's post there). `head`/`tail`
-//!   are entity ids, or a document id for `interviews` and `published_by`. `rule` names the pattern that produced it; a link
-//!   to a place the document does not name carries `"source": "gazetteer"` and no evidence.
+//!   are entity ids, or a document id for `interviews` and `published_by`. `rule` names the
+//!   pattern that produced it; a link to a place the document does not name carries
+//!   `"source": "gazetteer"` and no evidence.
 //!
 //! Output is deterministic: the same input gives byte-identical JSON.
 

@@ -310,8 +310,9 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
                 + rest
                     .find(['、', '，', ',', '。', '；', ';', '等'])
                     .unwrap_or(rest.len());
-            // A facility's name ends at its head word where the predicate starts, even when
-            // the predicate names a project: …生态综合治理工程 | 是陕南地区的标志性项目.
+            // A facility's name ends at its head word where the predicate starts (总投资26.5亿元
+            // 的周口中心港二期工程 | 今年将全面投用), even when the predicate names a project
+            // (…生态综合治理工程 | 是陕南地区的标志性项目).
             end = facility_end(ctx, start, end);
             // The name ends with 项目 where it has one (…转型升级项目建设 → …转型升级项目), and
             // before the next investment of a list joined by 和 (X和总投资60亿元的Y).
@@ -321,11 +322,6 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
             if let Some(i) = ctx.text[start..end].find("投资") {
                 end = start + ctx.text[start..start + i].trim_end_matches(['总', '计', '划']).len();
                 end = start + ctx.text[start..end].trim_end_matches(['和', '及', '与', '、']).len();
-            }
-            // Cut once more: the name may have ended at 投资 (总投资26.5亿元的周口中心港二期工程 |
-            // 今年将全面投用).
-            if !ctx.text[start..end].contains("项目") {
-                end = facility_end(ctx, start, end);
             }
             let name_span = Span::new(start, end);
             if let Some(project) = add_project(ctx, rec, name_span) {

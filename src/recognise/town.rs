@@ -293,6 +293,7 @@ fn stem_ok(ctx: &Ctx<'_>, stem: Span) -> bool {
     };
     // 各乡 | 镇, 镇 | 花茂村, 所在的 | 苟坝村, 县域和 | 乡镇: a determiner, a suffix or a
     // particle opens no name, and a conjunction or particle stands inside none.
+    let seg = &ctx.res.segmenter;
     (2..=4).contains(&n)
         && text.chars().all(is_han)
         && !NOT_FIRST.contains(first)
@@ -304,7 +305,7 @@ fn stem_ok(ctx: &Ctx<'_>, stem: Span) -> bool {
         && !(n >= 3 && text.ends_with(['强', '名', '重', '古']))
         // A short place name the gazetteer holds (文峰 of 文峰区) is no ordinary word, though
         // jieba's dictionary may hold it as a noun.
-        && (!ctx.res.segmenter.is_common_word(text) || ctx.res.places.is_name(text))
+        && (!seg.is_common_word(text) || ctx.res.places.is_name(text))
 }
 
 /// The byte position `n` characters before `at`.
@@ -355,6 +356,9 @@ fn every_occurrence(ctx: &Ctx<'_>, rec: &mut Recognition, found: &[Found]) {
     for m in search.find_iter(ctx.text) {
         let (name, id) = &names[m.pattern().as_usize()];
         let span = Span::new(m.start(), m.end());
+        if super::text::line_of(&ctx.body.spans, span).is_none() || ctx.body.is_redacted(span) {
+            continue;
+        }
         // 江南镇 | 江边村 holds no 镇江: a place read across the town's suffix gives way.
         let across: Vec<(Span, LocalId)> = rec
             .overlapping(span)
@@ -363,13 +367,10 @@ fn every_occurrence(ctx: &Ctx<'_>, rec: &mut Recognition, found: &[Found]) {
         for (s, e) in across {
             rec.drop_mention(s, e);
         }
-        if super::text::line_of(&ctx.body.spans, span).is_some()
-            && !ctx.body.is_redacted(span)
-            && !rec.covered(
-                span,
-                &[EntityKind::Place, EntityKind::Organization, EntityKind::Official],
-            )
-        {
+        if !rec.covered(
+            span,
+            &[EntityKind::Place, EntityKind::Organization, EntityKind::Official],
+        ) {
             let e = &rec.entities[*id];
             let (kind, detail, canonical) = (e.kind, e.detail.clone(), e.name.clone());
             rec.add(kind, &canonical, name, Some(span), detail);
