@@ -891,8 +891,9 @@ fn named_before_project(ctx: &Ctx<'_>, rec: &mut Recognition) {
             let start = project_start(ctx, cl.start, at);
             let span = Span::new(start, at + m.len());
             if start < at && !rec.covered(span, &[EntityKind::Project]) {
-                // A project name needs something proper: a place, an organisation, a name.
-                if has_proper_word(ctx, rec, Span::new(start, at)) {
+                // A project name needs something proper: a place, an organisation, a name; or
+                // an investor that builds it (…有限公司投资建设的高性能铜箔项目).
+                if has_proper_word(ctx, rec, Span::new(start, at)) || investor_before(ctx, rec, span).is_some() {
                     add_project(ctx, rec, span);
                 }
             }
