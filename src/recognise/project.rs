@@ -723,7 +723,7 @@ const BEFORE_INVEST_VERB: &[&str] = &["宣布", "计划", "拟", "将", "再", "
 /// the same sentence, at most one comma on: 由江西铜业集团投资建设的南康铜箔产业园项目,
 /// 赣州瑞能电池科技有限公司宣布增资5亿元,扩建年产10GWh锂电池项目. An organisation one signs
 /// with (与正邦集团签约, 总投资8亿元的…项目) is not the investor.
-fn investor_before(ctx: &Ctx<'_>, rec: &Recognition, project: Span) -> Option<Investor> {
+fn investor_before<'a>(ctx: &Ctx<'a>, rec: &Recognition, project: Span) -> Option<Investor> {
     let line = super::text::line_of(&ctx.body.spans, project)?;
     let sentence_start = ctx.text[line.start..project.start]
         .char_indices()
@@ -740,15 +740,12 @@ fn investor_before(ctx: &Ctx<'_>, rec: &Recognition, project: Span) -> Option<In
     let brought_in = BRING_IN
         .iter()
         .any(|w| ctx.text[sentence_start..org_span.start].ends_with(w));
-    let after_adverbs = {
-        let mut rest = between;
-        if brought_in {
-            rest = rest.trim_start_matches(['，', ',']);
-        }
+    // The verb after the organisation, past adverbs (计划, 拟 …) and where it invests (…有限
+    // 公司在高新区投资建设的…项目).
+    let verb_after = |mut rest: &'a str| -> &'a str {
         while let Some(w) = BEFORE_INVEST_VERB.iter().find(|w| rest.starts_with(*w)) {
             rest = &rest[w.len()..];
         }
-        // Where it invests, before the verb: …有限公司在高新区投资建设的…项目.
         if let Some(place) = rest.strip_prefix('在') {
             let verb_at = place
                 .char_indices()
@@ -762,11 +759,23 @@ fn investor_before(ctx: &Ctx<'_>, rec: &Recognition, project: Span) -> Option<In
         }
         rest
     };
+    let mut after_adverbs = verb_after(if brought_in {
+        between.trim_start_matches(['，', ','])
+    } else {
+        between
+    });
+    // A company that opens the sentence is the subject of its next clause too: 浙江驰拓电机集团
+    // 也把新基地放在了高新区,计划投资15亿元建设稀土永磁电机项目.
+    let opens_sentence = ctx.text[sentence_start..org_span.start].trim().is_empty();
+    let invests = |rest: &str| INVEST_VERBS.iter().any(|v| rest.starts_with(v)) || builds_own(rest);
+    if opens_sentence && !brought_in && !invests(after_adverbs) {
+        if let Some(i) = between.find(['，', ',']) {
+            after_adverbs = verb_after(between[i..].trim_start_matches(['，', ',']));
+        }
+    }
     let partner = ctx.text[sentence_start..org_span.start].ends_with(['与', '和', '同', '跟']);
     // Brought in, it builds too: 引进天山风电装备集团,在开发区伊宁园区建设新能源装备制造产业园.
-    let ok = (INVEST_VERBS.iter().any(|v| after_adverbs.starts_with(v))
-        || builds_own(after_adverbs)
-        || brought_in && built_object(after_adverbs).is_some())
+    let ok = (invests(after_adverbs) || brought_in && built_object(after_adverbs).is_some())
         && between.matches(['，', ',']).count() <= 1
         && !rec.covered(Span::new(org_span.end, project.start), &[EntityKind::Organization])
         && !partner;
