@@ -350,6 +350,27 @@ fn post_place(ctx: &Ctx<'_>, rec: &mut Recognition, title: Span, previous: Optio
             return PostPlace::Named(town);
         }
     }
+    // A village's posts without its name (江边村是千两茶的故乡。村党支部书记龚德胜): the village
+    // named last before, in the same paragraph.
+    let before = &ctx.text[..title.start];
+    let bare_village = title_text.starts_with('村')
+        || before
+            .strip_suffix('村')
+            .is_some_and(|b| !b.chars().next_back().is_some_and(super::text::is_han));
+    if bare_village {
+        let line = super::text::line_of(&ctx.body.spans, title);
+        let village = line.and_then(|line| {
+            rec.starting_in(line.start, title.start)
+                .filter(|(s, id)| {
+                    let e = &rec.entities[*id];
+                    s.end < title.start && e.kind == EntityKind::Place && e.name.ends_with('村')
+                })
+                .last()
+        });
+        if let Some((_, village)) = village {
+            return PostPlace::Named(village);
+        }
+    }
     // A zone's organs without a place before them (园区党工委副书记, 管委会主任): the zone the
     // document names with its organs (苏州工业园区党工委书记), when it is only one.
     if previous.is_none() && ZONE_ORGANS.iter().any(|o| title_text.starts_with(o)) {
