@@ -3,8 +3,8 @@
 //! - lexicon entries (中共中央/党中央, 国务院, well-known companies), by automaton;
 //! - media by their distinctive endings (日报, 晚报, 电视台 …) after a short name;
 //! - bodies of a named place: 英德市委, 漳州市政府, 江海区委, 江门高新区管委会;
-//! - companies and associations by legal or customary endings (集团, 有限公司, 商会, 高科 …),
-//!   the name stem reaching left to the verb or punctuation before it.
+//! - companies and associations by legal or customary endings (集团, 有限公司, 商会, 高科,
+//!   a place's 合作社 …), the name stem reaching left to the verb or punctuation before it.
 
 use super::place::DocPlaces;
 use super::text::{char_before, extend_left, is_han, start_of_words_before};
@@ -23,8 +23,10 @@ static COMPANY_LIST: LazyLock<Regex> = LazyLock::new(|| {
 static BODY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[市县区省州旗]?(?:委|政府|人民政府|人大常委会|政协)").unwrap());
 static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:股份有限公司|有限责任公司|有限公司|株式会社|集团|公司|商会|协会|学会|联合会|研究院|银行|高科|控股)")
-        .unwrap()
+    Regex::new(
+        r"(?:股份有限公司|有限责任公司|有限公司|株式会社|集团|公司|商会|协会|学会|联合会|研究院|银行|高科|控股|合作社)",
+    )
+    .unwrap()
 });
 
 /// Words of company names before their ending (建设集团, 发展银行, 投资控股).
@@ -80,6 +82,15 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
                 continue;
             }
             let span = Span::new(start, suffix.end);
+            // A cooperative is named after its village or town (花茂村股份经济合作社); 成立了民宿
+            // 合作社 names none.
+            let placed = || {
+                rec.starting_in(start, start + 1)
+                    .any(|(_, id)| rec.entities[id].kind == EntityKind::Place)
+            };
+            if m.as_str() == "合作社" && !placed() {
+                continue;
+            }
             let surface = &ctx.text[span.range()];
             // 宁德时代 | 新能源科技股份有限公司: the full name of a company the lexicon knows by
             // a short one is that company, not a second one around it.
