@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 /// A medium named in running text: 来源：X, 【X专访】, 接受X专访, 文/X记者 …
 const SOURCE_INLINE: &str = concat!(
-    r"(?:来源|来源于|稿源|转自)[:：]\s*(\p{Han}{2,10})",
+    r"(?:来源|来源于|稿源|转自)[:：]\s*(\p{Han}{2,16})",
     r"|【(\p{Han}{2,8}?)(?:专访|访谈|独家专访)】",
     r"|接受(\p{Han}{2,8}?)(?:记者)?(?:专访|采访|独家专访)",
     r"|文/(\p{Han}{2,8}?)(?:全媒体)?记者",
@@ -88,6 +88,9 @@ fn byline_may_start(s: &str) -> bool {
 static MEDIA_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\p{Han}{1,8}(?:日报|晚报|早报|商报|时报|都市报|报|网|在线|电视台|广播电视台|融媒体中心|发布|新闻|杂志|通讯社|客户端)$").unwrap()
 });
+/// A government body that publishes on its own site (来源：呈贡区人民政府办公室).
+static BODY_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Han}{2,10}(?:人民政府办公室|人民政府|政府办公室|新闻办公室|新闻办)$").unwrap());
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?|((?:19|20)\d{2})年(\d{1,2})月").unwrap()
 });
@@ -137,7 +140,7 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
                 span.end = span.start + i;
             }
         }
-        if name.starts_with('本') || !MEDIA_NAME.is_match(name) {
+        if name.starts_with('本') || !(MEDIA_NAME.is_match(name) || BODY_NAME.is_match(name)) {
             continue;
         }
         let whole = caps
