@@ -349,7 +349,11 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
             let clause_len = rest
                 .find(['，', ',', '。', '；', ';', '、', '：', ':'])
                 .unwrap_or(rest.len());
-            let start = a.span.end + verb_len;
+            // 投资3.2亿元建设的恒远精密智能工厂项目: the name starts after 的.
+            let particle = rest.strip_prefix(['的', '了']).map_or(0, |r| rest.len() - r.len());
+            let start = a.span.end + verb_len + particle;
+            let rest = &rest[particle..];
+            let clause_len = clause_len - particle;
             if let Some(at) = rest[..clause_len].find("项目") {
                 let name_span = Span::new(start, start + at + "项目".len());
                 if let Some(project) = add_project(ctx, rec, name_span) {
@@ -361,8 +365,7 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
                 // Without 项目, what is built is a facility when its name ends with a
                 // facility's head word, before what is said of it: 投资3000万元建设家具产业
                 // 大数据中心, 投资2600万元建设的柑橘冷链仓储中心已经投入使用.
-                let start = start + rest.strip_prefix(['的', '了']).map_or(0, |r| rest.len() - r.len());
-                let end = facility_end(ctx, start, a.span.end + verb_len + clause_len);
+                let end = facility_end(ctx, start, start + clause_len);
                 let span = Span::new(start, end);
                 if start < end
                     && invested_facility(&ctx.text[span.range()])
