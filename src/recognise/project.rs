@@ -234,6 +234,7 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAm
     for r in referring {
         refer_back(ctx, rec, &amounts[r.amount], r.at, r.role);
     }
+    investors_after(ctx, rec);
     figures(ctx, rec, amounts, &used);
 }
 
@@ -622,7 +623,7 @@ fn facility_end(ctx: &Ctx<'_>, start: usize, end: usize) -> usize {
             ctx.tokens
                 .word_at(p)
                 .is_some_and(|w| PREDICATE_STARTS.contains(&&ctx.text[w.range()]))
-                && (FACILITY_HEAD.is_match(&ctx.text[start..p]) || ctx.text[start..p].ends_with(['园', '区', '馆']))
+                && (invested_facility(&ctx.text[start..p]) || ctx.text[start..p].ends_with(['园', '区', '馆']))
         })
         .unwrap_or(end)
 }
@@ -787,6 +788,71 @@ fn investor_before<'a>(ctx: &Ctx<'a>, rec: &Recognition, project: Span) -> Optio
         span: Span::new(org_span.start, project.end),
         rule: "investor-of-clause",
     })
+}
+
+/// Verbs by which an organisation after 由 builds or funds what was named before.
+const BUILT_BY_VERBS: &[&str] = &["投资建设", "投资兴建", "开发建设", "建设", "兴建", "投建", "投资"];
+
+/// The organisation that builds a project named before it in the sentence: …光伏储能一体化
+/// 项目,总投资21.5亿元,由青海昆仑绿能发电有限公司投资建设; …产业化基地由…集团有限公司投资建设;
+/// …智能工厂在开发区开工,项目由…有限公司投资建设. 由 follows the project's name, a comma or a
+/// bare 项目 (a clause about something else, 配套道路由…建设, is another subject's), and
+/// the organisation is the only one named after the project.
+fn investors_after(ctx: &Ctx<'_>, rec: &mut Recognition) {
+    let mut found: Vec<(LocalId, Investor)> = Vec::new();
+    for &line in &ctx.body.spans {
+        for (i, _) in ctx.text[line.range()].match_indices('由') {
+            let by = line.start + i;
+            let at = by + '由'.len_utf8();
+            let Some((org_span, org)) = rec
+                .starting_in(at, at + 1)
+                .filter(|(_, id)| rec.entities[*id].kind == EntityKind::Organization)
+                .max_by_key(|(s, _)| s.len())
+            else {
+                continue;
+            };
+            let rest = &ctx.text[org_span.end..line.end];
+            let Some(verb) = BUILT_BY_VERBS.iter().find(|v| rest.starts_with(*v)) else {
+                continue;
+            };
+            let sent = sentence(ctx.text, &ctx.body.spans, Span::new(by, at));
+            let Some((project_span, project)) = rec
+                .starting_in(sent.start, by)
+                .filter(|(s, id)| s.end <= by && rec.entities[*id].kind == EntityKind::Project)
+                .last()
+            else {
+                continue;
+            };
+            let before = &ctx.text[project_span.end..by];
+            let follows = before.is_empty()
+                || before.ends_with(['，', ','])
+                || ANAPHORA.iter().chain(&["项目"]).any(|w| before.ends_with(w));
+            if !follows || rec.covered(Span::new(project_span.end, by), &[EntityKind::Organization]) {
+                continue;
+            }
+            found.push((
+                project,
+                Investor {
+                    org,
+                    span: Span::new(project_span.start, org_span.end + verb.len()),
+                    rule: "investor-after-project",
+                },
+            ));
+        }
+    }
+    // A project whose investor is named already keeps it.
+    for (project, investor) in found {
+        if rec
+            .projects
+            .iter()
+            .any(|c| c.project == project && c.investor.is_some())
+        {
+            continue;
+        }
+        if let Some(cue) = rec.projects.iter_mut().find(|c| c.project == project) {
+            cue.investor = Some(investor);
+        }
+    }
 }
 
 /// Whether `s` opens with a verb of building and 的: what an organisation builds so is its
