@@ -246,6 +246,10 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
     if copula_sector(ctx, rec, seg_start, head) {
         return;
     }
+    // 智能家电、泛家居、铝型材是我们的五大支柱产业: the list is the subject of 是, and ends there.
+    let copula = copula_list(ctx, rec, seg_start, head);
+    let list_limit = copula.map_or(head.start, |(c, _)| c.start);
+    let seg = &ctx.text[seg_start..list_limit];
     // Modifiers before 的 are not part of the list (由龙头项目带动的机电、新材料…); after 作为,
     // they qualify the head, not the list (把陶艺作为村里的特色产业).
     let before_as = seg.find("作为").map_or(seg, |i| &seg[..i]);
@@ -255,29 +259,29 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
     };
     // The list follows the clause's last verb that develops (凯里市和麻江县要做强茶叶产业:
     // the places before it are its subject, not items).
-    let seg_start = match LIST_VERB.find_iter(&ctx.text[seg_start..head.start]).last() {
+    let seg_start = match LIST_VERB.find_iter(&ctx.text[seg_start..list_limit]).last() {
         Some(m) => seg_start + m.end(),
         None => seg_start,
     };
     // A place before the list is its subject, not an item (鹿邑县化妆刷产业, 太康县锅炉产业集群).
     let seg_start = rec
-        .places_in(Span::new(seg_start, head.start))
+        .places_in(Span::new(seg_start, list_limit))
         .into_iter()
-        .filter(|(s, _)| s.start == seg_start && s.end < head.start)
+        .filter(|(s, _)| s.start == seg_start && s.end < list_limit)
         .map(|(s, _)| s.end)
         .max()
         .unwrap_or(seg_start);
     // 省委、省政府把汽车产业作为首位产业: the list starts after a preposition that takes it as
     // its object.
     // (The characters are looked for first: most clauses hold none, and need no words.)
-    let object_of = ctx.text[seg_start..head.start]
+    let object_of = ctx.text[seg_start..list_limit]
         .char_indices()
         .rev()
         .filter(|(_, c)| LIST_OBJECT_OF.contains(c))
         .map(|(i, c)| Span::new(seg_start + i, seg_start + i + c.len_utf8()))
         .find(|&p| ctx.tokens.word_at(p.start) == Some(p));
     let seg_start = object_of.map_or(seg_start, |p| p.end);
-    let seg = &ctx.text[seg_start..head.start];
+    let seg = &ctx.text[seg_start..list_limit];
     // The list ends at 等 (…等9个千亿级); what follows 等 only qualifies the head.
     // …等9个千亿级 or, without 等, …机械电子三大主导: the count and its adjectives qualify the head.
     // 把乡村旅游作为主导产业: what 作为 makes of the list only qualifies the head.
@@ -285,7 +289,7 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
         Some(i) => (seg_start + i, &seg[i..]),
         None => match COUNT_QUALIFIER.find(seg) {
             Some(m) => (seg_start + m.start(), &seg[m.start()..]),
-            None => (head.start, ""),
+            None => (list_limit, ""),
         },
     };
     let mut scale = SCALE
@@ -331,7 +335,10 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
     let any_known = known.iter().any(|k| *k);
     let single = items.len() == 1;
     let evidence = Span::new(items[0].start, head.end);
-    let subjects = subjects_of(ctx, rec, evidence);
+    let subjects = match copula {
+        Some((_, Some(place))) => vec![place],
+        _ => subjects_of(ctx, rec, evidence),
+    };
     for (mut span, is_known) in items.into_iter().zip(known) {
         // 打造中医药首位产业: the rank before the head word is not part of the sector.
         if let Some(rank) = RANKS.iter().find(|r| ctx.text[span.range()].ends_with(*r)) {
@@ -358,14 +365,21 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
             && ctx.tokens.aligned(span)
             && (taken_as || ends_with_list_verb(&ctx.text[..verb_end]));
         let single_ok = is_known || shaped || developed;
-        if !(is_known || (any_known && shaped) || single_ok && name.chars().count() <= 6) {
+        // What 是 says is a sector is one, when it has a sector's length.
+        let asserted = copula.is_some()
+            && (2..=8).contains(&name.chars().count())
+            && surface.chars().all(is_han)
+            && ctx.tokens.aligned(span);
+        if !(is_known || asserted || (any_known && shaped) || single_ok && name.chars().count() <= 6) {
             continue;
         }
         if named_otherwise(rec, span) && !is_known {
             continue;
         }
         let id = rec.add(EntityKind::Industry, &name, surface, Some(span), EntityDetail::None);
-        push_cues(rec, id, evidence, &subjects, scale.as_deref(), false);
+        // 是宜兴的特色产业: the place after 是 is the only one the list can be of.
+        let exclusive = matches!(copula, Some((_, Some(_))));
+        push_cues(rec, id, evidence, &subjects, scale.as_deref(), exclusive);
     }
 }
 
@@ -407,6 +421,37 @@ fn copula_sector(ctx: &Ctx<'_>, rec: &mut Recognition, start: usize, head: Span)
     let id = rec.add(EntityKind::Industry, &name, surface, Some(item), EntityDetail::None);
     push_cues(rec, id, Span::new(item.start, head.end), &[place], None, true);
     true
+}
+
+/// Scopes after 是 that say whose sectors the list before it are, as a place would: 是我们
+/// 的五大支柱产业, 是全市的主导产业.
+const COPULA_SCOPES: &[&str] = &[
+    "我们", "我市", "我县", "我区", "我省", "我镇", "全市", "全县", "全区", "全省", "全镇",
+];
+
+/// 智能家电、泛家居、铝型材是我们的五大支柱产业, 茶叶、中药材是务川的特色产业: a list that is the
+/// subject of 是, where what follows 是 is a place or a scope (我们, 全市), 的, and only a
+/// rank or a count of ranked sectors before the head word. The copula, and the place when
+/// one is named.
+fn copula_list(ctx: &Ctx<'_>, rec: &Recognition, start: usize, head: Span) -> Option<(Span, Option<LocalId>)> {
+    let seg = &ctx.text[start..head.start];
+    let i = seg.rfind('是')?;
+    let copula = Span::new(start + i, start + i + '是'.len_utf8());
+    if ctx.tokens.word_at(copula.start) != Some(copula) {
+        return None;
+    }
+    let after = &ctx.text[copula.end..head.start];
+    let place = rec
+        .starting_in(copula.end, copula.end + 1)
+        .filter(|(_, id)| is_subject(rec, *id))
+        .max_by_key(|(s, _)| s.len());
+    let (owner_len, place) = match place {
+        Some((s, id)) => (s.len(), Some(id)),
+        None => (COPULA_SCOPES.iter().find(|w| after.starts_with(*w))?.len(), None),
+    };
+    let rank = after[owner_len..].strip_prefix('的')?;
+    let ranked = rank.is_empty() || RANKS.contains(&rank) || COUNT_QUALIFIER.find(rank).is_some_and(|m| m.start() == 0);
+    (ranked && copula.start > start).then_some((copula, place))
 }
 
 /// Whether `name` can be no sector: a generic word (产业, 制品) or a title (专访了省委常委、…).
