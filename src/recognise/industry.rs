@@ -219,8 +219,57 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
             let id = rec.add(EntityKind::Industry, name, surface, Some(span), EntityDetail::None);
             // The place that develops it stands before it in its clause (从江县要大力发展乡村旅游),
             // not before the clause.
-            push_cues(rec, id, cl, &subjects_of(ctx, rec, span), None, false);
+            let subjects = subjects_of(ctx, rec, span);
+            push_cues(rec, id, cl, &subjects, None, false);
+            listed_with(ctx, rec, span, cl, &subjects);
         }
+    }
+}
+
+/// The other items of the list that a known sector at `known` stands in, right after a verb
+/// that develops them (发展水产品加工、冷链物流和海产品贸易, 发展光伏和风电的条件): each is a sector
+/// when the lexicon knows it or it has a sector's ending. The list ends at its clause's end,
+/// at 等 or at 的.
+fn listed_with(ctx: &Ctx<'_>, rec: &mut Recognition, known: Span, cl: Span, subjects: &[LocalId]) {
+    let Some(verb) = LIST_VERB.find_iter(&ctx.text[cl.start..known.start]).last() else {
+        return;
+    };
+    let start = cl.start + verb.end();
+    let tail = &ctx.text[known.end..cl.end];
+    let end = known.end
+        + tail
+            .find(['等', '的', '，', ',', '。', '；', ';'])
+            .unwrap_or(tail.len());
+    let items = split_items(ctx, start, end);
+    if items.len() < 2 || items.len() > MAX_LIST_ITEMS || !items.iter().any(|s| s.contains(known)) {
+        return;
+    }
+    for span in items {
+        let surface = &ctx.text[span.range()];
+        if span.overlaps(known)
+            || !(2..=8).contains(&surface.chars().count())
+            || !surface.chars().all(is_han)
+            || !ctx.tokens.aligned(span)
+            || rec.covered(
+                span,
+                &[
+                    EntityKind::Industry,
+                    EntityKind::Place,
+                    EntityKind::Organization,
+                    EntityKind::Official,
+                ],
+            )
+        {
+            continue;
+        }
+        let (name, is_known) = canonical(ctx, surface);
+        // 引进软件和数字创意企业: companies of a sector, not the sector (企业 ends in 业).
+        let shaped = SECTOR_ENDINGS.iter().any(|e| name.ends_with(e)) && !name.ends_with("企业");
+        if !(is_known || shaped) || names_no_sector(ctx, &name) || NOT_SECTORS.is_match(surface) {
+            continue;
+        }
+        let id = rec.add(EntityKind::Industry, &name, surface, Some(span), EntityDetail::None);
+        push_cues(rec, id, cl, subjects, None, false);
     }
 }
 
