@@ -4,7 +4,8 @@
 //! - media by their distinctive endings (日报, 晚报, 电视台 …) after a short name;
 //! - bodies of a named place: 英德市委, 漳州市政府, 江海区委, 江门高新区管委会;
 //! - companies and associations by legal or customary endings (集团, 有限公司, 商会, 高科,
-//!   a place's 合作社 …), the name stem reaching left to the verb or punctuation before it.
+//!   a place's 合作社 …), and universities (a place's 大学 or 学院, or one jieba knows), the
+//!   name stem reaching left to the verb or punctuation before it.
 
 use super::place::DocPlaces;
 use super::text::{char_before, extend_left, is_han, start_of_words_before};
@@ -24,7 +25,7 @@ static BODY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[市县区省州旗]?(?:委|政府|人民政府|人大常委会|政协)").unwrap());
 static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:股份有限公司|有限责任公司|有限公司|株式会社|集团|公司|商会|协会|学会|联合会|研究院|银行|高科|控股|合作社)",
+        r"(?:股份有限公司|有限责任公司|有限公司|株式会社|集团|公司|商会|协会|学会|联合会|研究院|银行|高科|控股|合作社|大学|学院)",
     )
     .unwrap()
 });
@@ -92,6 +93,12 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
                 continue;
             }
             let surface = &ctx.text[span.range()];
+            // A university or college is named after its place (延边大学, 上海健康医学院) or
+            // known to jieba as an institution (复旦大学); 共建产业学院 names none.
+            if matches!(m.as_str(), "大学" | "学院") && !placed() && !ctx.res.segmenter.is_organisation_name(surface)
+            {
+                continue;
+            }
             // 宁德时代 | 新能源科技股份有限公司: the full name of a company the lexicon knows by
             // a short one is that company, not a second one around it.
             let known = rec.starting_in(span.start, span.start + 1).find(|(s, id)| {
