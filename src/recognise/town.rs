@@ -118,7 +118,13 @@ const LOCATIVE: &[&str] = &[
     "相邻的",
     "毗邻的",
     "邻近的",
+    "把",
+    // A photo's caption: 图为柯柯镇一家盐化工企业的生产车间.
+    "图为",
 ];
+
+/// Words of time that may open a clause before a town's name (今年西樵镇将启动…).
+const TIME_OPENERS: &[&str] = &["今年", "去年", "明年", "目前", "近年来", "近年", "此外", "同时"];
 
 /// Titles that show the name before them is a town's or a village's (鲁朗镇党委书记).
 const TITLE_AFTER: &[&str] = &[
@@ -188,8 +194,19 @@ fn named_at(
     // before the name vouches for (安化县 | 江南镇), and no other cue.
     let seg = &ctx.res.segmenter;
     let rare_pair = seg.is_rare(pair);
-    if seg.knows(pair) && !rare_pair || glued {
+    // 村 | 镇 is a word too (村镇), and so is 城 | 乡: such a town is named only after a word of
+    // place, by a name of two characters the dictionary does not hold (位于青村镇的).
+    let pair_word = seg.knows(pair) && !rare_pair;
+    if glued {
         return None;
+    }
+    if pair_word {
+        let start = back_chars(ctx.text, at, 2).filter(|s| *s >= line.start)?;
+        let stem = &ctx.text[start..at];
+        let located = LOCATIVE.iter().any(|w| ctx.text[line.start..start].ends_with(w));
+        if !located || seg.knows(stem) || !stem_ok(ctx, Span::new(start, at)) {
+            return None;
+        }
     }
     // 景德镇 is a city's short name, already found.
     if rec.covered(Span::new(at, end), &[EntityKind::Place, EntityKind::Organization]) {
@@ -218,7 +235,13 @@ fn named_at(
     let near = back_chars(ctx.text, at, 6).map_or(line.start, |p| p.max(line.start));
     let item_start = ctx.text[near..at].rfind('、').map(|i| near + i + '、'.len_utf8());
     if let Some(start) = item_start {
-        let previous = found.iter().rev().find(|f| f.span.end + '、'.len_utf8() == start);
+        // The item before is a town found here, or one found elsewhere by the same name
+        // (支持庞各庄镇、魏善庄镇打造…, after 庞各庄镇 was named in a clause of its own).
+        let before_item = &ctx.text[line.start..start - '、'.len_utf8()];
+        let previous = found
+            .iter()
+            .rev()
+            .find(|f| f.span.end + '、'.len_utf8() == start || before_item.ends_with(&ctx.text[f.span.range()]));
         if let Some(prev) = previous.filter(|f| ctx.text[f.span.range()].ends_with(suffix)) {
             let parent = rec.town_parents.iter().find(|(t, _)| *t == prev.id).map(|(_, p)| *p);
             if stem_ok(ctx, Span::new(start, at)) {
@@ -252,7 +275,13 @@ fn named_at(
         }
         // At the start of a clause, a town whose name the dictionary does not hold as a word
         // (。临岐镇中药材种植, ；鸠坑乡茶叶产业).
-        let clause_start = before.is_empty() || before.ends_with(['，', '。', '；', '：', '！', '？', ',', ';', ':']);
+        let opener = TIME_OPENERS
+            .iter()
+            .find(|w| before.ends_with(*w))
+            .map_or(0, |w| w.len());
+        let before_opener = &before[..before.len() - opener];
+        let clause_start =
+            before_opener.is_empty() || before_opener.ends_with(['，', '。', '；', '：', '！', '？', ',', ';', ':']);
         let name_like = !seg.knows(stem_text) || seg.is_rare(stem_text) || seg.has_name_tag(stem_text);
         // ，带着镇干部…: a clause may open with a verb, which opens no name.
         let verb_first = ctx
