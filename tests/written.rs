@@ -73,12 +73,19 @@ fn second_held_out_set_meets_its_bar() {
 /// were seen during stops 16 and 17, its misses never read.
 #[test]
 fn third_held_out_set_meets_its_bar() {
-    check("heldout3", 0.90, 0.84);
+    check("heldout3", 0.91, 0.87);
 }
 
-/// Written in stop 17 by a session that read no code and no other written set, and scored
-/// twice in that stop, its misses never read: no decision used it.
+/// Written in stop 17 by a session that read no code and no other written set; held out
+/// then, a development set since stop 18 (its misses were read then).
 #[test]
 fn fourth_held_out_set_meets_its_bar() {
-    check("heldout4", 0.83, 0.76);
+    check("heldout4", 0.90, 0.87);
+}
+
+/// Written in stop 18 by a session that read no code and no other written set. Scored at
+/// that stop's start and end, its misses never read: no decision used it.
+#[test]
+fn fifth_held_out_set_meets_its_bar() {
+    check("heldout5", 0.87, 0.67);
 }
