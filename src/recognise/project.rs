@@ -165,6 +165,9 @@ fn unnamed_scope(sentence: &str) -> Option<PlaceLevel> {
     None
 }
 
+/// Words after which a clause tells what a project will yield (达产后年产值…).
+const PROJECTED: &[&str] = &["达产后", "满产后", "建成后", "投产后", "达效后", "投用后", "全面达产"];
+
 /// Generic words that cannot name a project by themselves.
 const GENERIC: &[&str] = &[
     "产业",
@@ -383,7 +386,8 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
         // Project before the amount: X项目(总)投资N亿元, X项目投入N亿元.
         let head = &ctx.text[line.start..kw_start];
         let after_comma = head.ends_with(['，', ',']);
-        let head = head.trim_end_matches(['，', ',']);
+        // …封测基地（计划投资9.5亿元）: the amount in brackets after a name is its investment.
+        let head = head.trim_end_matches(['，', ',', '（', '(']);
         // A phase's investment is the project's: X项目一期投资3.6亿元. So is the amount of the
         // clause after its progress: X项目已开工建设,投资5亿元.
         let head = ["一期", "二期", "三期", "四期"]
@@ -1094,6 +1098,18 @@ fn figures(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: 
             Unit::Other(_) => false,
         };
         if !keep {
+            continue;
+        }
+        // …项目,总投资32亿元,满产后年产值可超过80亿元: what a project will yield once built is
+        // an amount but no figure of the place, unless the clause names the place or its scope
+        // (建成后全县…).
+        let clause_from = cl.start.max(line.start);
+        if PROJECTED.iter().any(|w| before.contains(w))
+            && !before.contains(['全', '我'])
+            && rec.places_in(Span::new(clause_from, a.span.start)).is_empty()
+        {
+            // Still an amount the text states.
+            add_amount(ctx, rec, a);
             continue;
         }
         if a.amount.unit == Unit::Count {
