@@ -395,6 +395,15 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
             .chain(PROGRESS.iter().filter(|_| after_comma))
             .find_map(|p| head.strip_suffix(p).filter(|h| h.ends_with("项目")))
             .unwrap_or(head);
+        // So is the amount after the clause naming who builds it: X项目,由…有限公司投资建设,
+        // 总投资18.3亿元.
+        let head = match after_comma
+            .then(|| built_by_clause(ctx, rec, line.start, head))
+            .flatten()
+        {
+            Some(project_end) => &ctx.text[line.start..project_end],
+            None => head,
+        };
         // 该项目总投资12.3亿元: the project named before, once every project is named. Named
         // or not, a project's investment is no figure of the place.
         if let Some(reference) = ANAPHORA.iter().find(|w| head.ends_with(*w)) {
@@ -405,7 +414,7 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
         }
         if let Some(stripped) = head.strip_suffix("项目") {
             let end = line.start + stripped.len() + "项目".len();
-            let start = project_start(ctx, line.start, line.start + stripped.len());
+            let start = project_start(ctx, rec, line.start, line.start + stripped.len());
             if let Some(project) = add_project(ctx, rec, Span::new(start, end)) {
                 invest(ctx, rec, a, project, role, Span::new(start, a.span.end));
                 used[i] = true;
@@ -420,7 +429,7 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
             // before them, with them.
             let name = &ctx.text[start..end];
             if FACILITY_HEAD.find(name).is_some_and(|m| m.start() == 0) || PARK_HEADS.contains(&name) {
-                start = project_start(ctx, line.start, start);
+                start = project_start(ctx, rec, line.start, start);
             }
             let span = Span::new(start, end);
             // Or an organisation invests in it (由…药业有限公司投资建设的…智能制造基地,总投资12.5
@@ -859,6 +868,29 @@ fn investors_after(ctx: &Ctx<'_>, rec: &mut Recognition) {
     }
 }
 
+/// Where `head` (the text of a line from `line_start`) ends in a clause 由<organisation><verb of
+/// building>, after a name ending with 项目 and a comma: the end of that name.
+fn built_by_clause(ctx: &Ctx<'_>, rec: &Recognition, line_start: usize, head: &str) -> Option<usize> {
+    let comma = head.rfind(['，', ','])?;
+    let clause_start = line_start + comma + head[comma..].chars().next()?.len_utf8();
+    let by = built_by_at(ctx, rec, clause_start)?;
+    let before = head[..comma].trim_end();
+    (by == line_start + head.len() && before.ends_with("项目")).then_some(line_start + before.len())
+}
+
+/// Where the clause 由<organisation><verb of building> that starts at `at` ends, if one does.
+fn built_by_at(ctx: &Ctx<'_>, rec: &Recognition, at: usize) -> Option<usize> {
+    let org_at = at + ctx.text[at..].strip_prefix('由').map(|_| '由'.len_utf8())?;
+    let (org_span, _) = rec
+        .starting_in(org_at, org_at + 1)
+        .filter(|(_, id)| rec.entities[*id].kind == EntityKind::Organization)
+        .max_by_key(|(s, _)| s.len())?;
+    let verb = BUILT_BY_VERBS
+        .iter()
+        .find(|v| ctx.text[org_span.end..].starts_with(*v))?;
+    Some(org_span.end + verb.len())
+}
+
 /// Whether `s` opens with a verb of building and 的: what an organisation builds so is its
 /// own (…集团有限公司在神木市建设的煤制高端聚烯烃项目).
 fn builds_own(s: &str) -> bool {
@@ -923,16 +955,56 @@ const WORK_WORDS: &[&str] = &[
 ];
 
 /// Where the name of a project whose stem ends at `end` starts: its words of work, then
-/// the phrase before them, back to `limit` and at most 16 characters before the work.
-fn project_start(ctx: &Ctx<'_>, limit: usize, end: usize) -> usize {
+/// the phrase before them, back to `limit` and at most 16 characters before the work, and
+/// back to the start of a town's name that runs across that start.
+fn project_start(ctx: &Ctx<'_>, rec: &Recognition, limit: usize, end: usize) -> usize {
     let core_end = start_of_words_before(ctx.text, ctx.tokens, limit, end, WORK_WORDS);
     let start = extend_left(ctx.text, ctx.tokens, limit, core_end, 16);
     // Work words alone (改造项目) are no name: their phrase is what it was.
-    if start == core_end {
+    let start = if start == core_end {
         extend_left(ctx.text, ctx.tokens, limit, end, 16)
     } else {
         start
-    }
+    };
+    town_stem_start(ctx, rec, limit, start)
+}
+
+/// Where a name that starts at `start` starts when the name of a town of the document, without
+/// its suffix, runs across `start` (里水镇的 | 里 | 水智能家电产业社区项目: jieba cuts 里 | 水).
+/// Stems of two to four characters starting at most three characters before `start` are
+/// looked up by name, so the cost does not grow with the towns of the page.
+fn town_stem_start(ctx: &Ctx<'_>, rec: &Recognition, limit: usize, start: usize) -> usize {
+    let is_town = |name: &str| {
+        rec.find(EntityKind::Place, name).is_some_and(|id| {
+            rec.entities[id]
+                .place()
+                .is_some_and(|p| p.level == Some(PlaceLevel::Town))
+        })
+    };
+    let before: Vec<usize> = ctx.text[limit..start]
+        .char_indices()
+        .rev()
+        .take(3)
+        .map(|(i, _)| limit + i)
+        .collect();
+    // The earliest start whose stem runs past `start` and names a town.
+    before
+        .into_iter()
+        .rev()
+        .find(|&from| {
+            ctx.text[from..]
+                .char_indices()
+                .skip(2)
+                .take(3)
+                .map(|(i, _)| from + i)
+                .filter(|&end| end > start)
+                .any(|end| {
+                    ["镇", "乡"]
+                        .iter()
+                        .any(|suffix| is_town(&format!("{}{suffix}", &ctx.text[from..end])))
+                })
+        })
+        .unwrap_or(start)
 }
 
 /// X项目, and lists before 等…项目.
@@ -970,12 +1042,23 @@ fn named_before_project(ctx: &Ctx<'_>, rec: &mut Recognition) {
                 }
                 continue;
             }
-            let start = project_start(ctx, cl.start, at);
+            let start = project_start(ctx, rec, cl.start, at);
             let span = Span::new(start, at + m.len());
-            if start < at && !rec.covered(span, &[EntityKind::Project]) {
+            let anaphor = ANAPHORA.contains(&&ctx.text[span.range()]);
+            if start < at && !anaphor && !rec.covered(span, &[EntityKind::Project]) {
                 // A project name needs something proper: a place, an organisation, a name; or
                 // an investor that builds it (…有限公司投资建设的高性能铜箔项目).
-                if has_proper_word(ctx, rec, Span::new(start, at)) || investor_before(ctx, rec, span).is_some() {
+                // Or one named after it: X项目,由…有限公司投资建设.
+                let after = &ctx.text[span.end..];
+                let comma = after
+                    .chars()
+                    .next()
+                    .filter(|c| matches!(c, '，' | ','))
+                    .map_or(0, char::len_utf8);
+                if has_proper_word(ctx, rec, Span::new(start, at))
+                    || investor_before(ctx, rec, span).is_some()
+                    || built_by_at(ctx, rec, span.end + comma).is_some()
+                {
                     add_project(ctx, rec, span);
                 }
             }
