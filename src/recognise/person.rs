@@ -73,6 +73,19 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
             }
             if let Some(name_span) = speaker_after(ctx, &speakers, span.end).or_else(|| name_after(ctx, span.end)) {
                 let name = &ctx.text[name_span.range()];
+                // 集团董事长郑文涛: a company's officer holds no party or state post; the
+                // name is a person's.
+                if chain
+                    .iter()
+                    .all(|(_, title, _)| CORPORATE_TITLES.contains(&title.as_str()))
+                {
+                    if !rec.covered(name_span, &[EntityKind::Official]) {
+                        rec.add(EntityKind::Person, name, name, Some(name_span), EntityDetail::None);
+                    }
+                    chain.clear();
+                    last_end = None;
+                    continue;
+                }
                 let id = rec.add(EntityKind::Official, name, name, Some(name_span), EntityDetail::None);
                 // Each title's evidence runs from its place (or itself) to the name, so the
                 // titles of a chain keep their order: 市委书记、市人大常委会主任范中杰.
@@ -513,6 +526,9 @@ fn town_before(ctx: &Ctx<'_>, rec: &mut Recognition, at: usize) -> Option<super:
     };
     Some(rec.add(EntityKind::Place, name, name, Some(span), EntityDetail::Place(info)))
 }
+
+/// Titles of a company's officers, not of party or state posts.
+const CORPORATE_TITLES: &[&str] = &["董事长", "总经理", "副董事长", "副总经理", "总裁", "副总裁"];
 
 /// Who answers in a Q&A: the names that open two or more lines before a colon (苏和巴特尔：…,
 /// 司马俊峰：…), longest first. The page spells them out whole, where segmentation may cut
