@@ -256,11 +256,26 @@ pub(crate) fn relate(doc_id: &str, rec: Recognition, res: &Resources) -> Extract
             })
             .filter_map(|(i, e)| Some((i, *e.mentions.first()?)))
             .collect();
+        // A town lies in a division, not in a zone: on a zone's page, in the zone's district
+        // when the page names it (张家窝镇 is in 西青区, not in 西青经济技术开发区).
+        let zone_parent = (focus_level == Some(PlaceLevel::Zone))
+            .then(|| b.rec.entities[f].place()?.parent_adcode.clone())
+            .flatten()
+            .and_then(|code| {
+                b.rec
+                    .entities
+                    .iter()
+                    .position(|e| e.place().is_some_and(|p| p.adcode.as_deref() == Some(code.as_str())))
+            });
         for (id, m) in unknown {
+            let is_town = b.rec.entities[id]
+                .place()
+                .is_some_and(|p| p.level == Some(PlaceLevel::Town));
+            let home = zone_parent.filter(|_| is_town).unwrap_or(f);
             b.push(
                 RelationKind::LocatedIn,
                 End::Entity(id),
-                End::Entity(f),
+                End::Entity(home),
                 RelationAttrs::default(),
                 "focus-place",
                 vec![m],
