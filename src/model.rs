@@ -329,3 +329,11 @@ pub enum RelationSource {
     /// Implied by the gazetteer (the chain of divisions up to the province).
     Gazetteer,
 }
+
+/// Whether a title is a deputy's (县委副书记), a standing committee member's (省委常委) or a
+/// party group's (党组书记): in a chain (县委副书记、县长, 党组书记、主任) it is held beside the
+/// principal post, which a reader of one title per place wants first, and which names the
+/// place an interviewee speaks for.
+pub(crate) fn is_secondary_title(title: &str) -> bool {
+    title.contains('副') || title.ends_with("常委") || title.starts_with("党组")
+}

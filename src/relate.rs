@@ -600,14 +600,24 @@ fn focus_place(b: &Builder<'_>) -> Option<LocalId> {
             }
         }
     }
-    let posts: Vec<LocalId> = rec
+    let named_posts: Vec<(LocalId, bool)> = rec
         .posts
         .iter()
         .filter(|p| Some(p.official) == interviewee || interviewee.is_none())
         .filter_map(|p| match p.place {
-            PostPlace::Named(id) if rec.entities[id].kind == EntityKind::Place => Some(id),
+            PostPlace::Named(id) if rec.entities[id].kind == EntityKind::Place => {
+                Some((id, crate::model::is_secondary_title(&p.title)))
+            }
             _ => None,
         })
+        .collect();
+    // A principal post names the place one speaks for, beside a standing committee's seat or a
+    // deputy's post (西青区委常委，西青经济技术开发区党工委书记、管委会主任: the zone).
+    let principal = named_posts.iter().any(|(_, secondary)| !secondary);
+    let posts: Vec<LocalId> = named_posts
+        .into_iter()
+        .filter(|(_, secondary)| !principal || !secondary)
+        .map(|(id, _)| id)
         .collect();
     // Between posts in places named as often, the more local one: of 鄂尔多斯市委常委、
     // 准格尔旗委书记, the banner.

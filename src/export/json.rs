@@ -35,7 +35,7 @@
 //! Output is deterministic: the same input gives byte-identical JSON.
 
 use crate::graph::{DocumentInfo, Edge, EvidenceSet, KnowledgeGraph, Node};
-use crate::model::{EntityDetail, EntityKind, RelationAttrs, RelationKind, RelationSource};
+use crate::model::{is_secondary_title, EntityDetail, EntityKind, RelationAttrs, RelationKind, RelationSource};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 use rust_decimal::prelude::ToPrimitive;
@@ -268,10 +268,10 @@ fn view(graph: &KnowledgeGraph) -> GraphView<'_> {
 }
 
 /// The tie-break key of an edge among edges of the same kind and ends: an official's
-/// principal post at a place before the secondary ones (see [`secondary_title`]), then the
+/// principal post at a place before the secondary ones (see [`is_secondary_title`]), then the
 /// first evidence, then the attributes.
 fn tie(e: &Edge) -> String {
-    let secondary = e.kind == RelationKind::HoldsPost && e.attrs.title.as_deref().is_some_and(secondary_title);
+    let secondary = e.kind == RelationKind::HoldsPost && e.attrs.title.as_deref().is_some_and(is_secondary_title);
     let first = e
         .evidence
         .iter()
@@ -280,13 +280,6 @@ fn tie(e: &Edge) -> String {
         .unwrap_or_default();
     let attrs = serde_json::to_string(&RelationAttrsView::new(&e.attrs)).expect("attributes serialise");
     format!("{}{first}\u{0}{attrs}", u8::from(secondary))
-}
-
-/// Whether a title is a deputy's (县委副书记), a standing committee member's (省委常委) or a
-/// party group's (党组书记): in a chain (县委副书记、县长, 党组书记、主任) it is held beside the
-/// principal post, which a reader of one title per place wants first.
-fn secondary_title(title: &str) -> bool {
-    title.contains('副') || title.ends_with("常委") || title.starts_with("党组")
 }
 
 fn entity<'a>(graph: &'a KnowledgeGraph, n: &'a Node) -> EntityView<'a> {

@@ -285,6 +285,9 @@ fn continues_chain(ctx: &Ctx<'_>, rec: &Recognition, end: usize, next: usize) ->
     if rest.is_empty() {
         return true;
     }
+    // 西青区委常委，西青经济技术开发区党工委书记: after a comma, a title that names its place
+    // continues the chain.
+    let rest = rest.strip_prefix(['，', ',']).unwrap_or(rest);
     let rest_start = next - rest.len();
     // A town the gazetteer does not hold is only learned from the title after it
     // (乐清市委常委、柳市镇党委书记): its name is enough.
