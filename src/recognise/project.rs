@@ -816,19 +816,10 @@ fn investors_after(ctx: &Ctx<'_>, rec: &mut Recognition) {
     for &line in &ctx.body.spans {
         for (i, _) in ctx.text[line.range()].match_indices('由') {
             let by = line.start + i;
-            let at = by + '由'.len_utf8();
-            let Some((org_span, org)) = rec
-                .starting_in(at, at + 1)
-                .filter(|(_, id)| rec.entities[*id].kind == EntityKind::Organization)
-                .max_by_key(|(s, _)| s.len())
-            else {
+            let Some((org, clause_end)) = built_by_at(ctx, rec, by) else {
                 continue;
             };
-            let rest = &ctx.text[org_span.end..line.end];
-            let Some(verb) = BUILT_BY_VERBS.iter().find(|v| rest.starts_with(*v)) else {
-                continue;
-            };
-            let sent = sentence(ctx.text, &ctx.body.spans, Span::new(by, at));
+            let sent = sentence(ctx.text, &ctx.body.spans, Span::new(by, by + '由'.len_utf8()));
             let Some((project_span, project)) = rec
                 .starting_in(sent.start, by)
                 .filter(|(s, id)| s.end <= by && rec.entities[*id].kind == EntityKind::Project)
@@ -847,7 +838,7 @@ fn investors_after(ctx: &Ctx<'_>, rec: &mut Recognition) {
                 project,
                 Investor {
                     org,
-                    span: Span::new(project_span.start, org_span.end + verb.len()),
+                    span: Span::new(project_span.start, clause_end),
                     rule: "investor-after-project",
                 },
             ));
@@ -873,22 +864,23 @@ fn investors_after(ctx: &Ctx<'_>, rec: &mut Recognition) {
 fn built_by_clause(ctx: &Ctx<'_>, rec: &Recognition, line_start: usize, head: &str) -> Option<usize> {
     let comma = head.rfind(['，', ','])?;
     let clause_start = line_start + comma + head[comma..].chars().next()?.len_utf8();
-    let by = built_by_at(ctx, rec, clause_start)?;
+    let (_, by) = built_by_at(ctx, rec, clause_start)?;
     let before = head[..comma].trim_end();
     (by == line_start + head.len() && before.ends_with("项目")).then_some(line_start + before.len())
 }
 
-/// Where the clause 由<organisation><verb of building> that starts at `at` ends, if one does.
-fn built_by_at(ctx: &Ctx<'_>, rec: &Recognition, at: usize) -> Option<usize> {
+/// The organisation of a clause 由<organisation><verb of building> that starts at `at`, and
+/// where the clause ends, if one starts there.
+fn built_by_at(ctx: &Ctx<'_>, rec: &Recognition, at: usize) -> Option<(LocalId, usize)> {
     let org_at = at + ctx.text[at..].strip_prefix('由').map(|_| '由'.len_utf8())?;
-    let (org_span, _) = rec
+    let (org_span, org) = rec
         .starting_in(org_at, org_at + 1)
         .filter(|(_, id)| rec.entities[*id].kind == EntityKind::Organization)
         .max_by_key(|(s, _)| s.len())?;
     let verb = BUILT_BY_VERBS
         .iter()
         .find(|v| ctx.text[org_span.end..].starts_with(*v))?;
-    Some(org_span.end + verb.len())
+    Some((org, org_span.end + verb.len()))
 }
 
 /// Whether `s` opens with a verb of building and 的: what an organisation builds so is its
