@@ -292,9 +292,6 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
     if seg.contains(['获', '荣', '被']) && HONOURED.iter().any(|w| seg.contains(w)) {
         return;
     }
-    if copula_sector(ctx, rec, seg_start, head) {
-        return;
-    }
     // 智能家电、泛家居、铝型材是我们的五大支柱产业: the list is the subject of 是, and ends there.
     let copula = copula_list(ctx, rec, seg_start, head);
     let list_limit = copula.map_or(head.start, |(c, _)| c.start);
@@ -432,53 +429,13 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
     }
 }
 
-/// 再生金属是长葛的特色产业: the subject of 是 is a sector of the place after it. Whether the
-/// clause from `start` to the head word `head` says so; if it does, the sector is added.
-fn copula_sector(ctx: &Ctx<'_>, rec: &mut Recognition, start: usize, head: Span) -> bool {
-    let seg = &ctx.text[start..head.start];
-    let Some(i) = seg.find('是') else {
-        return false;
-    };
-    let copula = Span::new(start + i, start + i + '是'.len_utf8());
-    if ctx.tokens.word_at(copula.start) != Some(copula) {
-        return false;
-    }
-    // The place right after 是, then 的 and at most a rank before the head word.
-    let Some((place_span, place)) = rec
-        .starting_in(copula.end, copula.end + 1)
-        .filter(|(_, id)| is_subject(rec, *id))
-        .max_by_key(|(s, _)| s.len())
-    else {
-        return false;
-    };
-    let rank_ok = ctx.text[place_span.end..head.start]
-        .strip_prefix('的')
-        .is_some_and(|rank| rank.is_empty() || rank == "传统" || RANKS.contains(&rank));
-    let item = Span::new(start, copula.start);
-    let surface = &ctx.text[item.range()];
-    if !rank_ok
-        || !(2..=8).contains(&surface.chars().count())
-        || !surface.chars().all(is_han)
-        || !ctx.tokens.aligned(item)
-    {
-        return false;
-    }
-    let (name, _) = canonical(ctx, surface);
-    if names_no_sector(ctx, &name) || named_otherwise(rec, item) {
-        return false;
-    }
-    let id = rec.add(EntityKind::Industry, &name, surface, Some(item), EntityDetail::None);
-    push_cues(rec, id, Span::new(item.start, head.end), &[place], None, true);
-    true
-}
-
 /// Scopes after 是 that say whose sectors the list before it are, as a place would: 是我们
 /// 的五大支柱产业, 是全市的主导产业.
 const COPULA_SCOPES: &[&str] = &[
     "我们", "我市", "我县", "我区", "我省", "我镇", "全市", "全县", "全区", "全省", "全镇",
 ];
 
-/// 智能家电、泛家居、铝型材是我们的五大支柱产业, 茶叶、中药材是务川的特色产业: a list that is the
+/// 智能家电、泛家居、铝型材是我们的五大支柱产业, 再生金属是长葛的特色产业: a list that is the
 /// subject of 是, where what follows 是 is a place or a scope (我们, 全市), 的, and only a
 /// rank or a count of ranked sectors before the head word. The copula, and the place when
 /// one is named.
