@@ -456,7 +456,10 @@ fn copula_list(ctx: &Ctx<'_>, rec: &Recognition, start: usize, head: Span) -> Op
         None => (COPULA_SCOPES.iter().find(|w| after.starts_with(*w))?.len(), None),
     };
     let rank = after[owner_len..].strip_prefix('的')?;
-    let ranked = rank.is_empty() || RANKS.contains(&rank) || COUNT_QUALIFIER.find(rank).is_some_and(|m| m.start() == 0);
+    let ranked = rank.is_empty()
+        || rank == "传统"
+        || RANKS.contains(&rank)
+        || COUNT_QUALIFIER.find(rank).is_some_and(|m| m.start() == 0);
     (ranked && copula.start > start).then_some((copula, place))
 }
 
