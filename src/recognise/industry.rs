@@ -455,7 +455,8 @@ fn copula_list(ctx: &Ctx<'_>, rec: &Recognition, start: usize, head: Span) -> Op
         Some((s, id)) => (s.len(), Some(id)),
         None => (COPULA_SCOPES.iter().find(|w| after.starts_with(*w))?.len(), None),
     };
-    let rank = after[owner_len..].strip_prefix('的')?;
+    // A place may run past the head word (是X产业集聚区): then nothing qualifies it.
+    let rank = after.get(owner_len..)?.strip_prefix('的')?;
     let ranked = rank.is_empty()
         || rank == "传统"
         || RANKS.contains(&rank)
