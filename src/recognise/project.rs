@@ -179,6 +179,7 @@ const GENERIC: &[&str] = &[
     "投资",
     "储备",
     "在建",
+    "新上",
     "新建",
     "续建",
     "签约",
@@ -999,12 +1000,20 @@ fn town_stem_start(ctx: &Ctx<'_>, rec: &Recognition, limit: usize, start: usize)
         .unwrap_or(start)
 }
 
+/// Words after 项目 that make it qualify something else (项目机制, 项目清单, 项目库).
+const NOT_A_PROJECT_AFTER: &[&str] = &["机制", "制度", "清单", "库", "专班", "工作机制", "审批", "手续"];
+
 /// X项目, and lists before 等…项目.
 fn named_before_project(ctx: &Ctx<'_>, rec: &mut Recognition) {
     for &line in &ctx.body.spans {
         let s = &ctx.text[line.range()];
         for m in PROJECT_WORD.find_iter(s) {
             let at = line.start + m.start();
+            // 建立区级领导包联重点项目机制: the words before 项目 qualify a mechanism or a list,
+            // not a project.
+            if NOT_A_PROJECT_AFTER.iter().any(|w| s[m.end()..].starts_with(w)) {
+                continue;
+            }
             let cl = clause(ctx.text, &ctx.body.spans, Span::new(at, at + m.len()));
             let seg = &ctx.text[cl.start..at];
             if let Some(i) = seg.rfind('等') {
