@@ -341,6 +341,10 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
     // Zone names without their place (江北新区 after 南京江北新区), checked at the end.
     let mut shortened: Vec<(Span, String)> = Vec::new();
     for &line in &ctx.body.spans {
+        // The last zone named on the line: a name that would start inside it starts after it
+        // (珲春海洋经济发展示范区 | 冷链物流园项目 holds no zone 示范区冷链物流园); one that holds
+        // it whole is a park inside it (西青开发区信创产业园).
+        let mut last_zone: Option<Span> = None;
         for m in ZONE.find_iter(&ctx.text[line.range()]) {
             let span = Span::new(line.start + m.start, line.start + m.end);
             if ctx.body.is_redacted(span) {
@@ -395,6 +399,9 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
                     start = first;
                 }
             }
+            if let Some(z) = last_zone.filter(|z| z.start < start && start < z.end) {
+                start = z.end;
+            }
             let stem = &ctx.text[start..span.start.max(start)];
             if start >= span.start {
                 bare.push((span, kind.to_owned()));
@@ -418,6 +425,7 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
                 continue;
             }
             let full = Span::new(start, span.end);
+            last_zone = Some(full);
             let surface = &ctx.text[full.range()];
             // 江门高新技术产业开发区 is 江门高新区; 长春经开区 is 长春经济技术开发区.
             let canonical = match kind {
