@@ -1201,7 +1201,17 @@ fn figures(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: 
         }
         let sent = sentence(ctx.text, &ctx.body.spans, a.span);
         let sent_text = &ctx.text[sent.range()];
-        let target = TARGET.is_match(sent_text);
+        // A target is announced before its figure, in its sentence or before a list of targets
+        // joined by ；(主要预期目标是：…增长6.5%左右；固定资产投资增长8%以上), or named right
+        // after it in its clause (…亿元的目标). 去年完成520亿元,今年力争突破600亿元: the first
+        // figure is reported.
+        let announced_from = ctx.text[line.start..a.span.start]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| matches!(c, '。' | '！' | '？' | '!' | '?'))
+            .map_or(line.start, |(i, c)| line.start + i + c.len_utf8());
+        let clause_after = &ctx.text[a.span.end..cl.end.max(a.span.end)];
+        let target = TARGET.is_match(&ctx.text[announced_from..a.span.start]) || clause_after.contains("目标");
         let period = PERIOD.find(sent_text).map(|m| m.as_str().to_owned());
         let subject = rec
             .places_in(Span::new(sent.start, a.span.start))
