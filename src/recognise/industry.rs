@@ -457,10 +457,15 @@ fn copula_list(ctx: &Ctx<'_>, rec: &Recognition, start: usize, head: Span) -> Op
     };
     // A place may run past the head word (是X产业集聚区): then nothing qualifies it.
     let rank = after.get(owner_len..)?.strip_prefix('的')?;
-    let ranked = rank.is_empty()
-        || rank == "传统"
-        || RANKS.contains(&rank)
-        || COUNT_QUALIFIER.find(rank).is_some_and(|m| m.start() == 0);
+    // Ranks may be stacked (传统优势) and follow an ordinal (第一大产业).
+    let mut rest = ["第一大", "第二大", "第三大"]
+        .iter()
+        .find_map(|o| rank.strip_prefix(o))
+        .unwrap_or(rank);
+    while let Some(r) = RANKS.iter().chain(&["传统"]).find_map(|w| rest.strip_prefix(w)) {
+        rest = r;
+    }
+    let ranked = rest.is_empty() || COUNT_QUALIFIER.find(rank).is_some_and(|m| m.start() == 0);
     (ranked && copula.start > start).then_some((copula, place))
 }
 
@@ -502,6 +507,17 @@ fn push_cues(
     }
 }
 
+/// What a list item joined by 及 or 和 names as the parts of the item before it.
+const PARTS: &[&str] = &["零部件", "配件", "零配件"];
+
+/// The item before its parts (汽车 of 汽车及零部件), if `item` names a sector with its parts.
+fn parts_head(item: &str) -> Option<&str> {
+    ["以及", "及", "和", "与"]
+        .iter()
+        .find_map(|j| PARTS.iter().find_map(|p| item.strip_suffix(format!("{j}{p}").as_str())))
+        .filter(|head| !head.is_empty())
+}
+
 /// Item spans of a list between `start` and `end`.
 fn split_items(ctx: &Ctx<'_>, start: usize, end: usize) -> Vec<Span> {
     let text = ctx.text;
@@ -528,8 +544,10 @@ fn split_items(ctx: &Ctx<'_>, start: usize, end: usize) -> Vec<Span> {
                     1 => qs.find(joiner.chars().next().unwrap_or_default()),
                     _ => qs.find(joiner),
                 };
+                // 汽车及零部件: the parts of what comes before are one sector with it.
+                let parts_of = |i: usize| PARTS.contains(&&qs[i + joiner.len()..]);
                 match found {
-                    Some(i) if i > 0 && ctx.tokens.starts_at(q.start + i) => {
+                    Some(i) if i > 0 && ctx.tokens.starts_at(q.start + i) && !parts_of(i) => {
                         next.push(Span::new(q.start, q.start + i));
                         next.push(Span::new(q.start + i + joiner.len(), q.end));
                     }
@@ -542,7 +560,9 @@ fn split_items(ctx: &Ctx<'_>, start: usize, end: usize) -> Vec<Span> {
     }
     // The first item reaches left only to the verb before it (做强苹果 → 苹果).
     if let Some(first) = out.first_mut() {
-        let reached = extend_left(text, ctx.tokens, first.start, first.end, 10);
+        // (汽车及零部件: the walk starts before the parts, which it would stop at.)
+        let walk_end = parts_head(&text[first.range()]).map_or(first.end, |head| first.start + head.len());
+        let reached = extend_left(text, ctx.tokens, first.start, walk_end, 10);
         // 做强 | 水饮料 cut as 做 | 强水 | 饮料: where the list starts inside a word, the walk
         // stops at that word's end; the item still starts where the list does.
         let straddled = ctx
@@ -587,6 +607,10 @@ fn canonical(ctx: &Ctx<'_>, surface: &str) -> (String, bool) {
     let trimmed = strip_all(strip_all(surface, "产业集群"), "产业");
     if let Some(name) = ctx.res.lexical.industry_lookup.get(trimmed) {
         return (name.clone(), true);
+    }
+    // 汽车及零部件: a known sector with its parts is a sector, named as written.
+    if parts_head(trimmed).is_some_and(|head| ctx.res.lexical.industry_lookup.contains_key(head)) {
+        return (trimmed.to_owned(), true);
     }
     // An adjective is dropped only when what remains is a known sector (高端预制菜 → 预制菜);
     // 智能制造 stays 智能制造.

@@ -466,6 +466,7 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
             }
         }
     }
+    merge_short_development_zones(ctx, rec, places);
     for (span, kind) in shortened {
         let surface = ctx.text[span.range()].to_owned();
         let known = places.zones.get(&kind).and_then(|ids| {
@@ -488,6 +489,44 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
 }
 
 /// Whether a word of `span` is a verb in jieba's dictionary (批准, 跑出).
+/// 西青开发区 on a page that names 西青经济技术开发区 is that zone, written short: its mentions
+/// move to the full name, and a bare 开发区 means it. Only when exactly one zone of the page
+/// has the same stem and a longer development-zone word (经济技术开发区, 经济开发区).
+fn merge_short_development_zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
+    let Some(short) = places.zones.get("开发区").cloned() else {
+        return;
+    };
+    for id in short {
+        let Some(stem) = rec.entities[id].name.strip_suffix("开发区").map(str::to_owned) else {
+            continue;
+        };
+        let full: Vec<LocalId> = ["经济技术开发区", "经济开发区"]
+            .iter()
+            .filter_map(|w| rec.find(EntityKind::Place, &format!("{stem}{w}")))
+            .filter(|f| *f != id)
+            .collect();
+        let [target] = full[..] else { continue };
+        let name = rec.entities[target].name.clone();
+        for m in rec.entities[id].mentions.clone() {
+            rec.drop_mention(m, id);
+            rec.add(
+                EntityKind::Place,
+                &name,
+                &ctx.text[m.range()],
+                Some(m),
+                EntityDetail::None,
+            );
+        }
+        for ids in places.zones.values_mut() {
+            for z in ids.iter_mut().filter(|z| **z == id) {
+                *z = target;
+            }
+            let mut seen = std::collections::BTreeSet::new();
+            ids.retain(|z| seen.insert(*z));
+        }
+    }
+}
+
 fn has_verb(ctx: &Ctx<'_>, span: Span) -> bool {
     ctx.tokens
         .words_in(span)
