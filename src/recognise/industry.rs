@@ -20,7 +20,7 @@ static COUNT_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
 static SCALE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:万亿|五千亿|千亿|五百亿|百亿|十亿)(?:级|以上)?").unwrap());
 static DEVELOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"发展|培育|打造|壮大|做强|做大|做优|引进|聚焦|布局|主导|支柱|首位|延伸|集群").unwrap()
+    Regex::new(r"发展|培育|打造|壮大|做强|做大|做优|引进|聚焦|瞄准|布局|主导|支柱|首位|延伸|集群").unwrap()
 });
 /// Verbs that open a list of sectors.
 static LIST_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -175,7 +175,15 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
             // A sector stands as a list item or before its head word: 金融服务专班 and
             // 金融双保障 are other things.
             let next = &ctx.text[span.end..line.end];
-            let item_end = next.is_empty()
+            // 珲春跨境电商发展很快: a sector right after its place and before 发展 is the place's.
+            // (Not a body named so: 大数据发展局.)
+            let grows = ["发展", "产业发展"]
+                .iter()
+                .filter_map(|w| next.strip_prefix(w))
+                .any(|rest| GROWS.iter().any(|g| rest.starts_with(g)))
+                && rec.ending_at(span.start, |e| e.kind == EntityKind::Place).is_some();
+            let item_end = grows
+                || next.is_empty()
                 || next.starts_with(['、', '，', ',', '。', '；', ';', '等', '和', '及', '与', '”', '）', ')'])
                 || next.starts_with("产业")
                 || next.starts_with("行业")
@@ -188,7 +196,9 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
             // A verb that develops must stand before it in the sentence (大力发展生产性服务业,
             // 如电子商务、数字经济), and the clause must not be about reform.
             let sent = sentence(ctx.text, &ctx.body.spans, span);
-            if !DEVELOP.is_match(&ctx.text[sent.start..span.end]) || NOT_SECTORS.is_match(&ctx.text[cl.range()]) {
+            if !(grows || DEVELOP.is_match(&ctx.text[sent.start..span.end]))
+                || NOT_SECTORS.is_match(&ctx.text[cl.range()])
+            {
                 continue;
             }
             let (name, _) = &ctx.res.lexical.industry_names[m.word];
@@ -272,6 +282,11 @@ fn listed_with(ctx: &Ctx<'_>, rec: &mut Recognition, known: Span, cl: Span, subj
         push_cues(rec, id, cl, subjects, None, false);
     }
 }
+
+/// What follows 发展 when a sector before it grows (珲春跨境电商发展很快).
+const GROWS: &[&str] = &[
+    "很快", "迅速", "势头", "态势", "良好", "较快", "提速", "加快", "壮大", "得", "，", "。", "；",
+];
 
 fn whole_word(ctx: &Ctx<'_>, span: Span) -> bool {
     let before = super::text::char_before(ctx.text, span.start).is_some_and(is_han);
