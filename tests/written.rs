@@ -54,7 +54,7 @@ fn check(set: &str, entity_bar: f64, relation_bar: f64) {
 
 #[test]
 fn development_set_meets_its_bar() {
-    check("dev", 0.93, 0.93);
+    check("dev", 0.94, 0.94);
 }
 
 /// Held out in stop 15, a development set since stop 16.
@@ -73,19 +73,19 @@ fn second_held_out_set_meets_its_bar() {
 /// were seen during stops 16 and 17, its misses never read.
 #[test]
 fn third_held_out_set_meets_its_bar() {
-    check("heldout3", 0.91, 0.87);
+    check("heldout3", 0.92, 0.89);
 }
 
 /// Written in stop 17 by a session that read no code and no other written set; held out
 /// then, a development set since stop 18 (its misses were read then).
 #[test]
 fn fourth_held_out_set_meets_its_bar() {
-    check("heldout4", 0.90, 0.87);
+    check("heldout4", 0.93, 0.92);
 }
 
 /// Written in stop 18 by a session that read no code and no other written set. Scored at
-/// that stop's start and end, its misses never read: no decision used it.
+/// 4cb38d3, once mid-stop and at the stop's end; its misses never read: no decision used it.
 #[test]
 fn fifth_held_out_set_meets_its_bar() {
-    check("heldout5", 0.87, 0.67);
+    check("heldout5", 0.87, 0.68);
 }
