@@ -527,9 +527,12 @@ const PARTS: &[&str] = &["零部件", "配件", "零配件"];
 
 /// The item before its parts (汽车 of 汽车及零部件), if `item` names a sector with its parts.
 fn parts_head(item: &str) -> Option<&str> {
-    ["以及", "及", "和", "与"]
+    PARTS
         .iter()
-        .find_map(|j| PARTS.iter().find_map(|p| item.strip_suffix(format!("{j}{p}").as_str())))
+        .find_map(|p| {
+            let rest = item.strip_suffix(p)?;
+            ["以及", "及", "和", "与"].iter().find_map(|j| rest.strip_suffix(j))
+        })
         .filter(|head| !head.is_empty())
 }
 

@@ -980,7 +980,15 @@ fn town_stem_start(ctx: &Ctx<'_>, rec: &Recognition, limit: usize, start: usize)
         .take(3)
         .map(|(i, _)| limit + i)
         .collect();
-    // The earliest start whose stem runs past `start` and names a town.
+    // The earliest start whose stem runs past `start` and names a town. (One buffer for the
+    // names looked up: this runs for every project name.)
+    let mut name = String::new();
+    let mut names_town = |stem: &str, suffix: &str| {
+        name.clear();
+        name.push_str(stem);
+        name.push_str(suffix);
+        is_town(&name)
+    };
     before
         .into_iter()
         .rev()
@@ -994,7 +1002,7 @@ fn town_stem_start(ctx: &Ctx<'_>, rec: &Recognition, limit: usize, start: usize)
                 .any(|end| {
                     ["镇", "乡"]
                         .iter()
-                        .any(|suffix| is_town(&format!("{}{suffix}", &ctx.text[from..end])))
+                        .any(|suffix| names_town(&ctx.text[from..end], suffix))
                 })
         })
         .unwrap_or(start)
