@@ -182,7 +182,12 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
                 .filter_map(|w| next.strip_prefix(w))
                 .any(|rest| GROWS.iter().any(|g| rest.starts_with(g)))
                 && rec.ending_at(span.start, |e| e.kind == EntityKind::Place).is_some();
+            // 海洋经济是珲春近年来着力打造的新引擎, 半导体是开发区重点培育的方向: what 是 says a
+            // place develops.
+            let developed_after = next.starts_with('是')
+                && DEVELOPED_AFTER.is_match(&ctx.text[span.end..clause(ctx.text, &ctx.body.spans, span).end]);
             let item_end = grows
+                || developed_after
                 || next.is_empty()
                 || next.starts_with(['、', '，', ',', '。', '；', ';', '等', '和', '及', '与', '”', '）', ')'])
                 || next.starts_with("产业")
@@ -196,7 +201,7 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
             // A verb that develops must stand before it in the sentence (大力发展生产性服务业,
             // 如电子商务、数字经济), and the clause must not be about reform.
             let sent = sentence(ctx.text, &ctx.body.spans, span);
-            if !(grows || DEVELOP.is_match(&ctx.text[sent.start..span.end]))
+            if !(grows || developed_after || DEVELOP.is_match(&ctx.text[sent.start..span.end]))
                 || NOT_SECTORS.is_match(&ctx.text[cl.range()])
             {
                 continue;
@@ -282,6 +287,9 @@ fn listed_with(ctx: &Ctx<'_>, rec: &mut Recognition, known: Span, cl: Span, subj
         push_cues(rec, id, cl, subjects, None, false);
     }
 }
+
+/// A verb that develops, then 的: after 是, it says the subject of 是 is developed.
+static DEVELOPED_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:打造|培育|发展|壮大|做强|布局)的").unwrap());
 
 /// What follows 发展 when a sector before it grows (珲春跨境电商发展很快).
 const GROWS: &[&str] = &[
