@@ -959,6 +959,20 @@ fn project_start(ctx: &Ctx<'_>, rec: &Recognition, limit: usize, end: usize) -> 
     } else {
         start
     };
+    // 千两茶非遗工坊及精深加工项目, 乌兰工业园道路及管网提升工程: 及 joins the parts of one
+    // name, where a phrase stands before it that the walk would have taken.
+    let start = match ctx.text[limit..start].strip_suffix('及') {
+        Some(before) if !before.is_empty() => {
+            let joined = limit + before.len();
+            let earlier = extend_left(ctx.text, ctx.tokens, limit, joined, 16);
+            if earlier < joined {
+                earlier
+            } else {
+                start
+            }
+        }
+        _ => start,
+    };
     town_stem_start(ctx, rec, limit, start)
 }
 
