@@ -8,7 +8,7 @@
 //!   name stem reaching left to the verb or punctuation before it.
 
 use super::place::DocPlaces;
-use super::text::{char_before, extend_left, is_han, start_of_words_before};
+use super::text::{char_before, extend_left, is_han, is_left_stop, start_of_words_before};
 use super::{Ctx, Recognition};
 use crate::model::{EntityDetail, EntityKind};
 use crate::span::Span;
@@ -77,6 +77,7 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
             // a company's name before its ending.
             let from = start_of_words_before(ctx.text, ctx.tokens, line.start, suffix.start, NAME_WORDS);
             let start = extend_left(ctx.text, ctx.tokens, line.start, from, 10);
+            let start = place_opened(ctx, rec, line, start).unwrap_or(start);
             let stem = &ctx.text[start..suffix.start];
             let own = &ctx.text[start..from];
             if own.chars().count() < 2 || GENERIC_STEM.iter().any(|g| stem.starts_with(g) || stem.ends_with(g)) {
@@ -127,6 +128,36 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
     place_bodies(ctx, rec);
     departments(ctx, rec);
     company_lists(ctx, rec);
+}
+
+/// Where a company's name starts when the walk back from its ending stopped at a word that
+/// stops phrases elsewhere (潍坊盛 | 启动 | 力科技有限公司): at the place a few characters
+/// before, when that place opens its clause. Han characters only between them.
+fn place_opened(ctx: &Ctx<'_>, rec: &Recognition, line: Span, start: usize) -> Option<usize> {
+    let stop = ctx
+        .tokens
+        .word_ending_at(start)
+        .filter(|w| is_left_stop(&ctx.text[w.range()]))?;
+    let near = ctx.text[line.start..stop.start]
+        .char_indices()
+        .rev()
+        .nth(5)
+        .map_or(line.start, |(i, _)| line.start + i);
+    let (place, _) = rec
+        .starting_in(near, stop.start)
+        .filter(|(s, id)| s.end <= stop.start && rec.entities[*id].kind == EntityKind::Place)
+        .min_by_key(|(s, _)| s.start)?;
+    let opens_clause = char_before(ctx.text, place.start).is_none_or(|c| !is_han(c)) || place.start == line.start;
+    // Something of the name's own stands between the place and the stop (潍坊 | 盛 | 启动), and
+    // no other stop: 南溪区引进的, 奉贤与, 开发区还与 end the phrase before the name.
+    let between = Span::new(place.end, stop.start);
+    let own = !between.is_empty()
+        && ctx
+            .tokens
+            .words_in(between)
+            .iter()
+            .all(|w| !is_left_stop(&ctx.text[w.range()]));
+    (opens_clause && own && ctx.text[place.start..start].chars().all(is_han)).then_some(place.start)
 }
 
 /// Government departments: from a place or a level character (省, 市, 县 …) to a department's
