@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 static HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"产业集群|产业群体|产业群|产业链|产业|行业|业态").unwrap());
 static COUNT_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\d+|[一二三四五六七八九十两]+)(?:大|个|类|项)(?:千亿级|百亿级|主导|支柱|重点|特色|优势|新兴|战略性|传统|现代|先导|未来|基础|核心|绿色|高端|产业)*$")
+    Regex::new(r"(?:\d+|[一二三四五六七八九十两]+)(?:大|个|类|项|条)(?:千亿级|百亿级|主导|支柱|重点|特色|优势|新兴|战略性|传统|现代|先导|未来|基础|核心|绿色|高端|产业)*$")
         .unwrap()
 });
 static SCALE: LazyLock<Regex> =
