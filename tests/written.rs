@@ -60,13 +60,13 @@ fn development_set_meets_its_bar() {
 /// Held out in stop 15, a development set since stop 16.
 #[test]
 fn held_out_set_meets_its_bar() {
-    check("heldout", 0.92, 0.88);
+    check("heldout", 0.93, 0.89);
 }
 
 /// Held out in stop 16, a development set since stop 17 (its misses were read then).
 #[test]
 fn second_held_out_set_meets_its_bar() {
-    check("heldout2", 0.93, 0.89);
+    check("heldout2", 0.94, 0.91);
 }
 
 /// Written in stop 16 by a session that read neither the code nor `heldout2`. Its totals
@@ -80,7 +80,7 @@ fn third_held_out_set_meets_its_bar() {
 /// then, a development set since stop 18 (its misses were read then).
 #[test]
 fn fourth_held_out_set_meets_its_bar() {
-    check("heldout4", 0.93, 0.92);
+    check("heldout4", 0.93, 0.93);
 }
 
 /// Written in stop 18 by a session that read no code and no other written set. Scored at
@@ -88,4 +88,12 @@ fn fourth_held_out_set_meets_its_bar() {
 #[test]
 fn fifth_held_out_set_meets_its_bar() {
     check("heldout5", 0.87, 0.68);
+}
+
+/// Written at the end of stop 18 by a session that read no code and no other written set,
+/// after that stop's rules: scored at 4cb38d3 and at the stop's last commit, its misses
+/// never read.
+#[test]
+fn sixth_held_out_set_meets_its_bar() {
+    check("heldout6", 0.89, 0.82);
 }
