@@ -134,10 +134,11 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
 /// stops phrases elsewhere (潍坊盛 | 启动 | 力科技有限公司): at the place a few characters
 /// before, when that place opens its clause. Han characters only between them.
 fn place_opened(ctx: &Ctx<'_>, rec: &Recognition, line: Span, start: usize) -> Option<usize> {
+    // (A word of the line only: body ranges may abut.)
     let stop = ctx
         .tokens
         .word_ending_at(start)
-        .filter(|w| is_left_stop(&ctx.text[w.range()]))?;
+        .filter(|w| w.start >= line.start && is_left_stop(&ctx.text[w.range()]))?;
     let near = ctx.text[line.start..stop.start]
         .char_indices()
         .rev()
