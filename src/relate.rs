@@ -600,6 +600,26 @@ fn focus_place(b: &Builder<'_>) -> Option<LocalId> {
             }
         }
     }
+    // Nobody interviewed (a press conference, a report): the page is about the place its
+    // headline names (吉安市…新闻发布会, though a county's secretary speaks at it too).
+    if interviewee.is_none() {
+        let headline = rec.meta.title_span.and_then(|title| {
+            rec.mentions
+                .iter()
+                .filter(|(span, id)| title.contains(*span) && count.contains_key(id))
+                // Not the place in a masthead's paper (益阳日报　2025年5月16日).
+                .filter(|(span, _)| {
+                    !rec.mentions
+                        .iter()
+                        .any(|(other, o)| rec.entities[*o].kind == EntityKind::Organization && other.contains(*span))
+                })
+                .min_by_key(|(span, _)| span.start)
+                .map(|(_, id)| *id)
+        });
+        if headline.is_some() {
+            return headline;
+        }
+    }
     let named_posts: Vec<(LocalId, bool)> = rec
         .posts
         .iter()

@@ -102,7 +102,7 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
     let text = ctx.text;
     // Headline: the first line that is short and not a bracketed marker or a by-line.
     let mut lines = text.lines();
-    rec.meta.title = lines
+    let title = lines
         .by_ref()
         .map(str::trim)
         .filter(|l| !l.is_empty())
@@ -112,7 +112,13 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
             let marker = l.starts_with('【') && l.ends_with('】');
             (4..=60).contains(&n) && !marker && !l.contains('>') && !l.starts_with("来源")
         })
-        .map(|l| l.trim_start_matches('\u{feff}').to_owned());
+        .map(|l| l.trim_start_matches('\u{feff}'));
+    // The headline is a slice of `text`: its offset is the distance between the pointers.
+    rec.meta.title_span = title.map(|l| {
+        let start = l.as_ptr() as usize - text.as_ptr() as usize;
+        Span::new(start, start + l.len())
+    });
+    rec.meta.title = title.map(str::to_owned);
 
     // Date: the first full date in the first lines of the page, else any.
     let head_end = text.char_indices().nth(600).map_or(text.len(), |(i, _)| i);

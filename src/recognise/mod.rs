@@ -142,6 +142,8 @@ pub struct Investor {
 pub struct DocMeta {
     /// The headline, where one stands at the top.
     pub title: Option<String>,
+    /// Where the headline stands in the text.
+    pub title_span: Option<Span>,
     /// The publishing media organisation, with the clause naming it.
     pub source: Vec<(LocalId, Span)>,
     /// The date (YYYY-MM-DD or YYYY-MM) the page states.
