@@ -114,9 +114,18 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
         })
         .map(|l| l.trim_start_matches('\u{feff}'));
     // The headline is a slice of `text`: its offset is the distance between the pointers.
+    // A subtitle (——筠连县推动茶产业提质增效见闻) on the next line belongs to it.
     rec.meta.title_span = title.map(|l| {
         let start = l.as_ptr() as usize - text.as_ptr() as usize;
-        Span::new(start, start + l.len())
+        let end = start + l.len();
+        let subtitle = lines
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .filter(|l| l.starts_with('—') || l.starts_with("--"));
+        Span::new(
+            start,
+            subtitle.map_or(end, |l| l.as_ptr() as usize - text.as_ptr() as usize + l.len()),
+        )
     });
     rec.meta.title = title.map(str::to_owned);
 

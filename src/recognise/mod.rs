@@ -142,7 +142,7 @@ pub struct Investor {
 pub struct DocMeta {
     /// The headline, where one stands at the top.
     pub title: Option<String>,
-    /// Where the headline stands in the text.
+    /// Where the headline stands in the text, with its subtitle (——…) if one follows.
     pub title_span: Option<Span>,
     /// The publishing media organisation, with the clause naming it.
     pub source: Vec<(LocalId, Span)>,
