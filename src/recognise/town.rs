@@ -144,6 +144,79 @@ const TITLE_AFTER: &[&str] = &[
     "党支部",
 ];
 
+/// Peoples that name ethnic townships (团林苗族乡, 五峰土家族乡, 官舟彝族苗族乡): the name of
+/// the place stands before them.
+const PEOPLES: &[&str] = &[
+    "苗族",
+    "瑶族",
+    "彝族",
+    "回族",
+    "藏族",
+    "壮族",
+    "侗族",
+    "土家族",
+    "布依族",
+    "白族",
+    "傣族",
+    "哈尼族",
+    "傈僳族",
+    "蒙古族",
+    "满族",
+    "畲族",
+    "羌族",
+    "水族",
+    "仡佬族",
+    "佤族",
+    "纳西族",
+    "黎族",
+    "拉祜族",
+    "景颇族",
+    "普米族",
+    "怒族",
+    "仫佬族",
+    "毛南族",
+    "京族",
+    "达斡尔族",
+    "鄂温克族",
+    "鄂伦春族",
+    "锡伯族",
+    "朝鲜族",
+    "土族",
+    "撒拉族",
+    "东乡族",
+    "保安族",
+    "裕固族",
+    "哈萨克族",
+    "柯尔克孜族",
+    "塔吉克族",
+    "维吾尔族",
+    "俄罗斯族",
+    "赫哲族",
+    "门巴族",
+    "珞巴族",
+    "基诺族",
+    "德昂族",
+    "阿昌族",
+    "独龙族",
+    "布朗族",
+    "各族",
+];
+
+/// The bytes of the peoples' names (one or two) that end `text` (团林 | 苗族, 官舟 | 彝族苗族).
+fn peoples_tail(text: &str) -> usize {
+    let mut len = 0;
+    for _ in 0..2 {
+        match PEOPLES
+            .iter()
+            .find(|p| **p != "各族" && text[..text.len() - len].ends_with(*p))
+        {
+            Some(p) => len += p.len(),
+            None => break,
+        }
+    }
+    len
+}
+
 /// A town or village found: its mention, and its entity.
 struct Found {
     span: Span,
@@ -200,7 +273,22 @@ fn named_at(
     if glued {
         return None;
     }
-    if pair_word {
+    // 筠连县 | 大雪山 | 镇: a place that may hold the town, right before a name that jieba cuts
+    // as a word of its own before the suffix, vouches for it too (山镇 is a word).
+    let parent_vouches = || {
+        let start = back_chars(ctx.text, at, 3).map_or(line.start, |s| s.max(line.start));
+        ctx.tokens.ends_at(at)
+            && rec
+                .starting_in(start.saturating_sub(rec.longest_mention()), at)
+                .any(|(s, id)| {
+                    s.end < at
+                        && s.end >= start
+                        && ctx.tokens.starts_at(s.end)
+                        && may_hold(rec, id, suffix)
+                        && stem_ok(ctx, Span::new(s.end, at))
+                })
+    };
+    if pair_word && !parent_vouches() {
         let start = back_chars(ctx.text, at, 2).filter(|s| *s >= line.start)?;
         let stem = &ctx.text[start..at];
         let located = LOCATIVE.iter().any(|w| ctx.text[line.start..start].ends_with(w));
@@ -253,11 +341,19 @@ fn named_at(
     // before the suffix.
     let after = &ctx.text[end..line.end];
     let titled = TITLE_AFTER.iter().any(|t| after.starts_with(t));
+    // An ethnic township's name holds its peoples: 团林苗族 | 乡.
+    let window = back_chars(ctx.text, at, 10).map_or(line.start, |p| p.max(line.start));
+    let peoples = if suffix == "乡" {
+        peoples_tail(&ctx.text[window..at])
+    } else {
+        0
+    };
     for chars in [2, 3] {
-        let Some(start) = back_chars(ctx.text, at, chars).filter(|s| *s >= line.start) else {
+        let Some(start) = back_chars(ctx.text, at - peoples, chars).filter(|s| *s >= line.start) else {
             break;
         };
-        let stem = Span::new(start, at);
+        // The checks below are of the place's own name, without its peoples.
+        let stem = Span::new(start, at - peoples);
         if !stem_ok(ctx, stem) {
             continue;
         }
@@ -317,6 +413,8 @@ fn may_hold(rec: &Recognition, id: LocalId, suffix: &str) -> bool {
 /// entity's mention.
 fn stem_ok(ctx: &Ctx<'_>, stem: Span) -> bool {
     let text = &ctx.text[stem.range()];
+    // 团林苗族 | 乡: the name of the place is what stands before its peoples.
+    let text = &text[..text.len() - peoples_tail(text)];
     let n = text.chars().count();
     let Some(first) = text.chars().next() else {
         return false;
