@@ -158,6 +158,7 @@ pub(crate) fn relate(doc_id: &str, rec: Recognition, res: &Resources) -> Extract
                     _ => implied_place(&mut b, focus, level),
                 }
             }
+            PostPlace::Unplaced => None,
             PostPlace::National => Some(
                 b.rec
                     .add(EntityKind::Organization, "中共中央", "", None, EntityDetail::None),

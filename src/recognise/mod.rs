@@ -59,6 +59,9 @@ pub enum PostPlace {
     Implied(crate::model::PlaceLevel),
     /// A national post (总书记): held in the party centre.
     National,
+    /// The title belongs to a place the text does not name (村党支部书记 with no village
+    /// before it): no post is recorded.
+    Unplaced,
 }
 
 /// Industries the text says a place develops.

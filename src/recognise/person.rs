@@ -373,19 +373,24 @@ fn post_place(ctx: &Ctx<'_>, rec: &mut Recognition, title: Span, previous: Optio
         || before
             .strip_suffix('村')
             .is_some_and(|b| !b.chars().next_back().is_some_and(super::text::is_han));
+    // Else the village the paragraph before ends with: a quote may open the title's own
+    // (春风村曾是…。\n"那时候…"村党支部书记杨德全回忆). A village's post with no village
+    // named is the post of none of the places the text names.
     if bare_village {
-        let line = super::text::line_of(&ctx.body.spans, title);
-        let village = line.and_then(|line| {
-            rec.starting_in(line.start, title.start)
-                .filter(|(s, id)| {
-                    let e = &rec.entities[*id];
-                    s.end < title.start && e.kind == EntityKind::Place && e.name.ends_with('村')
-                })
-                .last()
-        });
-        if let Some((_, village)) = village {
-            return PostPlace::Named(village);
-        }
+        let lines = &ctx.body.spans;
+        let here = lines.partition_point(|s| s.end < title.end);
+        let from = lines.get(here.saturating_sub(1)).map_or(title.start, |l| l.start);
+        let village = rec
+            .starting_in(from, title.start)
+            .filter(|(s, id)| {
+                let e = &rec.entities[*id];
+                s.end < title.start && e.kind == EntityKind::Place && e.name.ends_with('村')
+            })
+            .last();
+        return match village {
+            Some((_, village)) => PostPlace::Named(village),
+            None => PostPlace::Unplaced,
+        };
     }
     // A zone's organs without a place before them (园区党工委副书记, 管委会主任): the zone the
     // document names with its organs (苏州工业园区党工委书记), when it is only one.
