@@ -347,9 +347,11 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
             .into_iter()
             .find(|c| after.starts_with(*c))
             .map_or(0, char::len_utf8);
-        let project_before = ctx.text[line.start..kw_start]
-            .trim_end_matches(['，', ','])
-            .ends_with("项目");
+        // …项目。由…有限公司投资建设,总投资15亿元,建设…中心: what it builds is the project's part.
+        let head_raw = &ctx.text[line.start..kw_start];
+        let head_text = head_raw.trim_end_matches(['，', ',']);
+        let project_before = head_text.ends_with("项目")
+            || head_text.len() < head_raw.len() && built_by_clause(ctx, rec, line.start, head_text).is_some();
         let built = (comma == 0 || !project_before)
             .then(|| built_object(&after[comma..]))
             .flatten()
@@ -414,6 +416,29 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
         if let Some(reference) = ANAPHORA.iter().find(|w| head.ends_with(*w)) {
             let at = line.start + head.len() - reference.len();
             referring.push(Referring { amount: i, at, role });
+            used[i] = true;
+            continue;
+        }
+        // 三是…制造基地项目。这是…集团在华中地区投资的首个生产基地,总投资3.5亿美元: a sentence
+        // that says what the item's heading is speaks of the heading's project.
+        let sent_start = sentence(ctx.text, &ctx.body.spans, a.span).start;
+        let of_heading = ctx.text[sent_start..].starts_with("这是")
+            && ctx.text[line.start..sent_start]
+                .strip_suffix('。')
+                .is_some_and(|b| b.ends_with("项目") && is_heading(b));
+        if of_heading {
+            // The heading names the project, if nothing recognised it yet.
+            let heading_end = sent_start - '。'.len_utf8();
+            let name_end = heading_end - "项目".len();
+            if !rec.covered(Span::new(name_end, heading_end), &[EntityKind::Project]) {
+                let start = project_start(ctx, rec, line.start, name_end);
+                add_project(ctx, rec, Span::new(start, heading_end));
+            }
+            referring.push(Referring {
+                amount: i,
+                at: sent_start,
+                role,
+            });
             used[i] = true;
             continue;
         }
@@ -825,14 +850,27 @@ fn investors_after(ctx: &Ctx<'_>, rec: &mut Recognition) {
                 continue;
             };
             let sent = sentence(ctx.text, &ctx.body.spans, Span::new(by, by + '由'.len_utf8()));
+            // A sentence that opens with the clause refers to an item's heading before it
+            // (一是…产业园项目。由…有限公司投资).
+            let heading = ctx.text[..sent.start]
+                .strip_suffix('。')
+                .filter(|b| by == sent.start && is_heading(b));
+            let from = heading.map_or(sent.start, |b| {
+                b.rfind(super::text::is_sentence_end).map_or(line.start, |i| i)
+            });
             let Some((project_span, project)) = rec
-                .starting_in(sent.start, by)
+                .starting_in(from.max(line.start), by)
                 .filter(|(s, id)| s.end <= by && rec.entities[*id].kind == EntityKind::Project)
                 .last()
             else {
                 continue;
             };
-            let before = &ctx.text[project_span.end..by];
+            let between = &ctx.text[project_span.end..by];
+            let before = if heading.is_some() {
+                between.trim_end_matches('。')
+            } else {
+                between
+            };
             let follows = before.is_empty()
                 || before.ends_with(['，', ','])
                 || ANAPHORA.iter().chain(&["项目"]).any(|w| before.ends_with(w));
@@ -866,12 +904,25 @@ fn investors_after(ctx: &Ctx<'_>, rec: &mut Recognition) {
 
 /// Where `head` (the text of a line from `line_start`) ends in a clause 由<organisation><verb of
 /// building>, after a name ending with 项目 and a comma: the end of that name.
+///
+/// The name may also be a sentence of its own, the heading of an item: 一是…产业园项目。由…
+/// 有限公司投资,总投资28亿元.
 fn built_by_clause(ctx: &Ctx<'_>, rec: &Recognition, line_start: usize, head: &str) -> Option<usize> {
-    let comma = head.rfind(['，', ','])?;
+    let comma = head.rfind(['，', ',', '。'])?;
     let clause_start = line_start + comma + head[comma..].chars().next()?.len_utf8();
     let (_, by) = built_by_at(ctx, rec, clause_start)?;
     let before = head[..comma].trim_end();
-    (by == line_start + head.len() && before.ends_with("项目")).then_some(line_start + before.len())
+    let named = before.ends_with("项目") && (!head[comma..].starts_with('。') || is_heading(before));
+    (by == line_start + head.len() && named).then_some(line_start + before.len())
+}
+
+/// Whether the last sentence of `before` is a bare name, the heading of an item (一是…项目):
+/// no comma since the sentence before.
+fn is_heading(before: &str) -> bool {
+    let sentence = before
+        .rfind(super::text::is_sentence_end)
+        .map_or(before, |i| &before[i..]);
+    !sentence.contains(['，', ',', '；', ';'])
 }
 
 /// The organisation of a clause 由<organisation><verb of building> that starts at `at`, and
