@@ -404,10 +404,10 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
             .unwrap_or(head);
         // So is the amount after the clause naming who builds it: X项目,由…有限公司投资建设,
         // 总投资18.3亿元.
-        let head = match after_comma
+        let built_by = after_comma
             .then(|| built_by_clause(ctx, rec, line.start, head))
-            .flatten()
-        {
+            .flatten();
+        let head = match built_by {
             Some(project_end) => &ctx.text[line.start..project_end],
             None => head,
         };
@@ -474,7 +474,16 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
                     || investor_before(ctx, rec, span).is_some()
                     || long && (opens_clause || built)
             };
-            if !rec.covered(span, &[EntityKind::Project]) && vouched() {
+            // A facility recognised already (the heading of an item, …产业园。产业园由…投资,
+            // 总投资56亿元) takes the amount.
+            let known = rec
+                .starting_in(line.start, end)
+                .filter(|(s, id)| s.end == end && rec.entities[*id].kind == EntityKind::Project)
+                .last();
+            if let Some((s, project)) = known.filter(|_| built_by.is_some()) {
+                invest(ctx, rec, a, project, role, Span::new(s.start, a.span.end));
+                used[i] = true;
+            } else if !rec.covered(span, &[EntityKind::Project]) && vouched() {
                 if let Some(project) = add_project(ctx, rec, span) {
                     invest(ctx, rec, a, project, role, Span::new(start, a.span.end));
                     used[i] = true;
@@ -834,7 +843,19 @@ fn investor_before<'a>(ctx: &Ctx<'a>, rec: &Recognition, project: Span) -> Optio
 }
 
 /// Verbs by which an organisation after 由 builds or funds what was named before.
-const BUILT_BY_VERBS: &[&str] = &["投资建设", "投资兴建", "开发建设", "建设", "兴建", "投建", "投资"];
+const BUILT_BY_VERBS: &[&str] = &[
+    "投资建设",
+    "投资兴建",
+    "投资打造",
+    "开发建设",
+    "出资建设",
+    "牵头投资",
+    "牵头建设",
+    "建设",
+    "兴建",
+    "投建",
+    "投资",
+];
 
 /// The organisation that builds a project named before it in the sentence: …光伏储能一体化
 /// 项目,总投资21.5亿元,由青海昆仑绿能发电有限公司投资建设; …产业化基地由…集团有限公司投资建设;
@@ -850,11 +871,14 @@ fn investors_after(ctx: &Ctx<'_>, rec: &mut Recognition) {
                 continue;
             };
             let sent = sentence(ctx.text, &ctx.body.spans, Span::new(by, by + '由'.len_utf8()));
-            // A sentence that opens with the clause refers to an item's heading before it
-            // (一是…产业园项目。由…有限公司投资).
+            // A sentence that opens with the clause, or with a word referring back, refers to
+            // an item's heading before it (一是…产业园项目。由…有限公司投资, 这个项目由…,
+            // …产业园。产业园由…).
+            let opener = &ctx.text[sent.start..by];
+            let refers = opener.is_empty() || ANAPHORA.iter().chain(&["项目"]).chain(PARK_HEADS).any(|w| opener == *w);
             let heading = ctx.text[..sent.start]
                 .strip_suffix('。')
-                .filter(|b| by == sent.start && is_heading(b));
+                .filter(|b| refers && is_heading(b));
             let from = heading.map_or(sent.start, |b| {
                 b.rfind(super::text::is_sentence_end).map_or(line.start, |i| i)
             });
@@ -866,11 +890,7 @@ fn investors_after(ctx: &Ctx<'_>, rec: &mut Recognition) {
                 continue;
             };
             let between = &ctx.text[project_span.end..by];
-            let before = if heading.is_some() {
-                between.trim_end_matches('。')
-            } else {
-                between
-            };
+            let before = if heading.is_some() { "" } else { between };
             let follows = before.is_empty()
                 || before.ends_with(['，', ','])
                 || ANAPHORA.iter().chain(&["项目"]).any(|w| before.ends_with(w));
@@ -907,12 +927,26 @@ fn investors_after(ctx: &Ctx<'_>, rec: &mut Recognition) {
 ///
 /// The name may also be a sentence of its own, the heading of an item: 一是…产业园项目。由…
 /// 有限公司投资,总投资28亿元.
+///
+/// A word that refers back to the name may open the clause: 这个项目由…, and a park's head
+/// word after a park (…零部件产业园。产业园由…牵头投资).
 fn built_by_clause(ctx: &Ctx<'_>, rec: &Recognition, line_start: usize, head: &str) -> Option<usize> {
     let comma = head.rfind(['，', ',', '。'])?;
-    let clause_start = line_start + comma + head[comma..].chars().next()?.len_utf8();
-    let (_, by) = built_by_at(ctx, rec, clause_start)?;
+    let separator = head[comma..].chars().next()?;
+    let clause_start = line_start + comma + separator.len_utf8();
     let before = head[..comma].trim_end();
-    let named = before.ends_with("项目") && (!head[comma..].starts_with('。') || is_heading(before));
+    let clause = &head[comma + separator.len_utf8()..];
+    let park = PARK_HEADS
+        .iter()
+        .find(|h| clause.starts_with(*h) && before.ends_with(*h));
+    let refers = ANAPHORA
+        .iter()
+        .chain(&["项目"])
+        .find(|w| clause.starts_with(*w))
+        .or(park)
+        .map_or(0, |w| w.len());
+    let (_, by) = built_by_at(ctx, rec, clause_start + refers)?;
+    let named = (before.ends_with("项目") || park.is_some()) && (separator != '。' || is_heading(before));
     (by == line_start + head.len() && named).then_some(line_start + before.len())
 }
 
