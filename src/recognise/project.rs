@@ -1298,11 +1298,18 @@ fn figures(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: 
         // …项目,总投资32亿元,满产后年产值可超过80亿元: what a project will yield once built is
         // an amount but no figure of the place, unless the clause names the place or its scope
         // (建成后全县…).
-        let clause_from = cl.start.max(line.start);
-        if PROJECTED.iter().any(|w| before.contains(w))
-            && !before.contains(['全', '我'])
-            && rec.places_in(Span::new(clause_from, a.span.start)).is_empty()
-        {
+        // The word may open an earlier clause of the sentence (建成后可年产水泵300万台,年产值
+        // 预计超过40亿元).
+        let projected = PROJECTED
+            .iter()
+            .filter_map(|w| sent_before.rfind(w))
+            .max()
+            .map(|at| a.span.start - sent_before.len() + at);
+        if let Some(from) = projected.filter(|from| {
+            !ctx.text[*from..a.span.start].contains(['全', '我'])
+                && rec.places_in(Span::new(*from, a.span.start)).is_empty()
+        }) {
+            let _ = from;
             // Still an amount the text states.
             add_amount(ctx, rec, a);
             continue;
@@ -1322,7 +1329,12 @@ fn figures(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: 
             .find(|(_, c)| matches!(c, '。' | '！' | '？' | '!' | '?'))
             .map_or(line.start, |(i, c)| line.start + i + c.len_utf8());
         let clause_after = &ctx.text[a.span.end..cl.end.max(a.span.end)];
-        let target = TARGET.is_match(&ctx.text[announced_from..a.span.start]) || clause_after.contains("目标");
+        // 预计全年全市实现地区生产总值1420.6亿元: an estimate of the year ending is reported.
+        let announcement = &ctx.text[announced_from..a.span.start];
+        let target = TARGET
+            .find_iter(announcement)
+            .any(|m| !(m.as_str() == "预计" && announcement[m.end()..].starts_with("全年")))
+            || clause_after.contains("目标");
         let period = PERIOD.find(sent_text).map(|m| m.as_str().to_owned());
         let subject = rec
             .places_in(Span::new(sent.start, a.span.start))
