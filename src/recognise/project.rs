@@ -1305,11 +1305,10 @@ fn figures(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: 
             .filter_map(|w| sent_before.rfind(w))
             .max()
             .map(|at| a.span.start - sent_before.len() + at);
-        if let Some(from) = projected.filter(|from| {
-            !ctx.text[*from..a.span.start].contains(['全', '我'])
-                && rec.places_in(Span::new(*from, a.span.start)).is_empty()
+        if projected.is_some_and(|from| {
+            !ctx.text[from..a.span.start].contains(['全', '我'])
+                && rec.places_in(Span::new(from, a.span.start)).is_empty()
         }) {
-            let _ = from;
             // Still an amount the text states.
             add_amount(ctx, rec, a);
             continue;
