@@ -705,6 +705,22 @@ fn add_project(ctx: &Ctx<'_>, rec: &mut Recognition, span: Span) -> Option<Local
     if !project_name_ok(name) || ctx.body.is_redacted(span) || counted(ctx.text, span.start) {
         return None;
     }
+    // A division and a generic word name no project (福山区各重点项目, 赣州市重大项目). (A
+    // park's name with 项目 is one: 滇瑞生物医药产业园 | 项目.)
+    let after_division = rec
+        .places_in(span)
+        .into_iter()
+        .filter(|(s, id)| {
+            s.start == span.start
+                && rec.entities[*id]
+                    .place()
+                    .is_some_and(|p| p.level.is_some_and(|l| l != PlaceLevel::Zone))
+        })
+        .map(|(s, _)| &ctx.text[s.end..span.end])
+        .min_by_key(|rest| rest.len());
+    if after_division.is_some_and(|rest| generic_stem(rest.trim_end_matches("项目"))) {
+        return None;
+    }
     let id = rec.add(EntityKind::Project, name, name, Some(span), EntityDetail::None);
     // The place the name starts with, and the organisation that invests.
     let investor = rec
@@ -1012,14 +1028,17 @@ fn project_name_ok(name: &str) -> bool {
         return false;
     }
     let stem = name.trim_end_matches("项目");
-    if stem.chars().count() < 2
-        || GENERIC
-            .iter()
-            .any(|g| stem == *g || stem.ends_with(g) && stem.chars().count() <= g.chars().count() + 1)
-    {
+    if stem.chars().count() < 2 || generic_stem(stem) {
         return false;
     }
     !GENERIC.iter().any(|g| stem.starts_with(g) && stem.chars().count() <= 4)
+}
+
+/// Whether `stem` (a name without 项目) is a generic word, perhaps after one character (各重点).
+fn generic_stem(stem: &str) -> bool {
+    GENERIC
+        .iter()
+        .any(|g| stem == *g || stem.ends_with(g) && stem.chars().count() <= g.chars().count() + 1)
 }
 
 /// Words for the work a project does, which stop names elsewhere (加快改造…) but end
