@@ -295,6 +295,7 @@ fn choose(
 /// Words that end a zone's name, and what may stand before them.
 const ZONE_WORDS: &[&str] = &[
     "高新技术产业开发区",
+    "高新技术产业区",
     "高新区",
     "经济技术开发区",
     "经开区",
