@@ -630,8 +630,10 @@ fn strip_all<'s>(mut s: &'s str, suffix: &str) -> &'s str {
 
 /// The canonical name of an item, and whether the lexicon knows it.
 fn canonical(ctx: &Ctx<'_>, surface: &str) -> (String, bool) {
+    // An alias that holds 产业 (茶产业 of 茶叶) is looked up as written.
     let trimmed = strip_all(strip_all(surface, "产业集群"), "产业");
-    if let Some(name) = ctx.res.lexical.industry_lookup.get(trimmed) {
+    let lookup = &ctx.res.lexical.industry_lookup;
+    if let Some(name) = lookup.get(trimmed).or_else(|| lookup.get(surface)) {
         return (name.clone(), true);
     }
     // 汽车及零部件: a known sector with its parts is a sector, named as written.
