@@ -547,21 +547,27 @@ fn parts_head(item: &str) -> Option<&str> {
 /// Item spans of a list between `start` and `end`.
 fn split_items(ctx: &Ctx<'_>, start: usize, end: usize) -> Vec<Span> {
     let text = ctx.text;
+    // Each part, and whether 、 follows it.
     let mut parts = Vec::new();
     let mut cur = start;
     let seg = &text[start..end];
     for (i, c) in seg.char_indices() {
         if c == '、' || c == '，' || c == ',' || c == '/' {
-            parts.push(Span::new(cur, start + i));
+            parts.push((Span::new(cur, start + i), c == '、'));
             cur = start + i + c.len_utf8();
         }
     }
-    parts.push(Span::new(cur, end));
-    // 和 / 与 / 及 join the last items: 建材和铝合金加工材料, 电子信息及通讯.
+    parts.push((Span::new(cur, end), false));
+    // 和 / 与 / 及 join the last items: 建材和铝合金加工材料, 电子信息及通讯. Before a 、, 与
+    // and 及 stand inside an item's name (泵与电机、鞋业、汽摩配四大传统优势产业, 再生金属及
+    // 制品、…), where 和 still joins items (新能源和节能环保、…).
     let mut out = Vec::new();
-    for p in parts {
+    for (p, listed) in parts {
         let mut pieces = vec![p];
         for joiner in ["以及", "和", "与", "及"] {
+            if listed && joiner != "和" {
+                continue;
+            }
             let mut next = Vec::new();
             for q in pieces {
                 let qs = &text[q.range()];
