@@ -131,7 +131,7 @@ pub fn find_body(text: &str, is_html: bool) -> Body {
             || (chars <= 80 && gate.timestamp && TIMESTAMP.is_match(line) && !line.contains("来源"))
         {
             Mark::Drop(DropReason::NewsList)
-        } else if chars >= 6 && !seen.insert(key_str) {
+        } else if chars >= 6 && !is_speaker_marker(line) && !seen.insert(key_str) {
             Mark::Drop(DropReason::Repeat)
         } else {
             Mark::Keep
@@ -184,6 +184,14 @@ pub fn find_body(text: &str, is_html: bool) -> Body {
         }
     }
     body
+}
+
+/// Whether `line` is a speaker's marker in a transcript (【市委常委、副市长 刘晓峰】), which
+/// comes back each time the speaker does: a repeat of it repeats no article, and must not
+/// take the short answer after it along (a short line between two repeats is smoothed into
+/// them).
+fn is_speaker_marker(line: &str) -> bool {
+    line.starts_with('【') && line.ends_with('】') && line.chars().count() <= 30
 }
 
 /// Which of the line patterns can match a line, from its first and last characters (and,
