@@ -413,7 +413,12 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
         };
         // 该项目总投资12.3亿元: the project named before, once every project is named. Named
         // or not, a project's investment is no figure of the place.
-        if let Some(reference) = ANAPHORA.iter().find(|w| head.ends_with(*w)) {
+        // A bare 项目 opening its clause refers back too (…项目正式开工,项目总投资50亿元).
+        let bare = head
+            .strip_suffix("项目")
+            .is_some_and(|h| h.is_empty() || h.ends_with(['，', ',', '。', '；', ';']))
+            .then_some(&"项目");
+        if let Some(reference) = ANAPHORA.iter().find(|w| head.ends_with(*w)).or(bare) {
             let at = line.start + head.len() - reference.len();
             referring.push(Referring { amount: i, at, role });
             used[i] = true;
