@@ -165,6 +165,20 @@ fn unnamed_scope(sentence: &str) -> Option<PlaceLevel> {
     None
 }
 
+/// What 争取 obtains rather than strives for (争取中央预算内投资, 争取专项债券资金).
+const OBTAINED: &[&str] = &[
+    "中央",
+    "上级",
+    "国家",
+    "省级",
+    "省里",
+    "地方政府",
+    "专项",
+    "资金",
+    "债券",
+    "政策",
+];
+
 /// Words after which a clause tells what a project will yield (达产后年产值…).
 const PROJECTED: &[&str] = &["达产后", "满产后", "建成后", "投产后", "达效后", "投用后", "全面达产"];
 
@@ -1353,11 +1367,18 @@ fn figures(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: 
             .map_or(line.start, |(i, c)| line.start + i + c.len_utf8());
         let clause_after = &ctx.text[a.span.end..cl.end.max(a.span.end)];
         // 预计全年全市实现地区生产总值1420.6亿元: an estimate of the year ending is reported.
+        // 争取 before funds, in a sentence about what was done, is the verb that obtained them
+        // (今年以来,全市争取专项债券资金142亿元; but 全年争取专项债券资金12亿元以上 is a goal).
         let announcement = &ctx.text[announced_from..a.span.start];
-        let target = TARGET
-            .find_iter(announcement)
-            .any(|m| !(m.as_str() == "预计" && announcement[m.end()..].starts_with("全年")))
-            || clause_after.contains("目标");
+        let done = || ["以来", "累计", "去年", "已"].iter().any(|w| announcement.contains(w));
+        let target = TARGET.find_iter(announcement).any(|m| {
+            let rest = &announcement[m.end()..];
+            match m.as_str() {
+                "预计" => !rest.starts_with("全年"),
+                "争取" => !(OBTAINED.iter().any(|w| rest.starts_with(w)) && done()),
+                _ => true,
+            }
+        }) || clause_after.contains("目标");
         let period = PERIOD.find(sent_text).map(|m| m.as_str().to_owned());
         let subject = rec
             .places_in(Span::new(sent.start, a.span.start))
