@@ -418,6 +418,16 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
                 shortened.push((Span::new(start, span.end), kind.to_owned()));
                 continue;
             }
+            // 在湖北省开发区综合考核中: a province's zones in general, not one named.
+            let province_only = anchor.is_some_and(|(s, id)| {
+                s == stem_span
+                    && rec.entities[id]
+                        .place()
+                        .is_some_and(|p| p.level == Some(PlaceLevel::Province))
+            });
+            if province_only && !listed() {
+                continue;
+            }
             let mentions_place = anchor.is_some() || ctx.res.places.names.is_match(stem);
             // Without a place, a name holds no verb before its zone word (振兴中跑出经开区).
             if !mentions_place

@@ -221,6 +221,10 @@ pub(crate) const LEFT_STOPS: &[&str] = &[
     "该",
     "这",
     "此",
+    // 荆州经济技术开发区（以下简称荆州开发区）: what a short name stands for is not part of it.
+    "简称",
+    "以下简称",
+    "下称",
     // 这是新加坡联沣集团在华中地区投资的…: a copula opens no name.
     "这是",
     "这里",
