@@ -1179,12 +1179,22 @@ fn named_before_project(ctx: &Ctx<'_>, rec: &mut Recognition) {
                             span.start = extend_left(ctx.text, ctx.tokens, span.start, span.end, 20);
                         }
                         // 龙头项目, 重点项目: the text vouches for each item; otherwise each needs a name.
+                        // Not 重点产业项目 or 民生领域项目: kinds of projects, by their sector
+                        // or field (电力装备、硅碳新材料等重点产业项目).
+                        let kinds = ["产业", "领域", "民生"].iter().any(|w| qualifier.contains(w));
                         let vouched = items.len() > 1
                             && ["龙头", "重点", "重大", "重中之重"]
                                 .iter()
                                 .any(|w| qualifier.contains(w));
-                        let facility = FACILITY_HEAD.is_match(&ctx.text[span.range()]);
-                        let named = vouched || facility || has_proper_word(ctx, rec, span);
+                        let item = &ctx.text[span.range()];
+                        let facility = FACILITY_HEAD.is_match(item);
+                        // A sector, or a work with nothing proper but its words (老旧小区改造),
+                        // names no project.
+                        let sector = ctx.res.lexical.industry_lookup.contains_key(item);
+                        let work = WORK_WORDS.iter().any(|w| item.ends_with(w))
+                            && !rec.covered(span, &[EntityKind::Place, EntityKind::Organization]);
+                        let named =
+                            !kinds && !sector && !work && (vouched || facility || has_proper_word(ctx, rec, span));
                         if named && !rec.covered(span, &[EntityKind::Project]) {
                             add_project(ctx, rec, span);
                         }
