@@ -583,6 +583,14 @@ pub(crate) fn from_name_prefixes(ctx: &Ctx<'_>, rec: &mut Recognition) {
         if names.is_empty() || rec.entities.iter().any(|e| e.name == word || e.aliases.contains(word)) {
             continue;
         }
+        // A company's brand (东澜 of 浙江东澜泵业有限公司 and 东澜泵业…项目) is no place.
+        if rec
+            .entities
+            .iter()
+            .any(|e| e.kind == EntityKind::Organization && e.name.contains(word))
+        {
+            continue;
+        }
         let mut alone = Vec::new();
         for &line in &ctx.body.spans {
             for (pos, _) in ctx.text[line.range()].match_indices(word) {
