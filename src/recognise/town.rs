@@ -420,12 +420,13 @@ fn stem_ok(ctx: &Ctx<'_>, stem: Span) -> bool {
         return false;
     };
     // 各乡 | 镇, 镇 | 花茂村, 所在的 | 苟坝村, 县域和 | 乡镇: a determiner, a suffix or a
-    // particle opens no name, and a conjunction or particle stands inside none.
+    // particle opens no name, and a conjunction, particle or preposition stands inside none
+    // (腾达镇 | 正以春风村为核心).
     let seg = &ctx.res.segmenter;
     (2..=4).contains(&n)
         && text.chars().all(is_han)
         && !NOT_FIRST.contains(first)
-        && !text.chars().skip(1).any(|c| "和与及或的在是了".contains(c))
+        && !text.chars().skip(1).any(|c| "和与及或的在是了以将把被".contains(c))
         && !GENERIC.contains(&text)
         && !GENERIC.iter().any(|g| g.chars().count() >= 2 && text.ends_with(g))
         // 坝区强镇, 工业重镇, 千年古镇: a word of praise before the suffix qualifies a town
