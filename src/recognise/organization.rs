@@ -201,6 +201,9 @@ static DEPARTMENT_SIGN_SET: LazyLock<aho_corasick::AhoCorasick> =
     LazyLock::new(|| super::text::literal_set(DEPARTMENT_SIGNS));
 
 fn departments(ctx: &Ctx<'_>, rec: &mut Recognition) {
+    // Each department found, with its canonical name; added once all are found, so that a
+    // short name can take the full name found after it.
+    let mut found: Vec<(Span, String)> = Vec::new();
     for &line in &ctx.body.spans {
         let s = &ctx.text[line.range()];
         // Most lines name no department (布局, 举办 are no sign of one).
@@ -247,15 +250,35 @@ fn departments(ctx: &Ctx<'_>, rec: &mut Recognition) {
                 (None, Some(rest)) => only_province(rec).map(|p| format!("{p}{rest}")),
                 _ => None,
             };
-            let canonical = canonical.as_deref().unwrap_or(name);
-            rec.add(
-                EntityKind::Organization,
-                canonical,
-                name,
-                Some(span),
-                EntityDetail::None,
-            );
+            found.push((span, canonical.unwrap_or_else(|| name.to_owned())));
         }
+    }
+    // 市发展和改革委员会 of a page that names 吉安市发展和改革委员会 (and no other city's) is
+    // that department.
+    for (span, canonical) in &found {
+        let name = &ctx.text[span.range()];
+        let level = name.chars().next().filter(|c| "市县区州".contains(*c));
+        let full = level.filter(|_| canonical == name).and_then(|level| {
+            let mut fulls = found.iter().map(|(_, n)| n).filter(|full| {
+                full.len() > name.len()
+                    && full.ends_with(name)
+                    && rec
+                        .find(
+                            EntityKind::Place,
+                            &format!("{}{level}", &full[..full.len() - name.len()]),
+                        )
+                        .is_some()
+            });
+            let first = fulls.next()?;
+            fulls.all(|other| other == first).then_some(first)
+        });
+        rec.add(
+            EntityKind::Organization,
+            full.unwrap_or(canonical),
+            name,
+            Some(*span),
+            EntityDetail::None,
+        );
     }
 }
 
