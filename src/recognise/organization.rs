@@ -9,7 +9,7 @@
 
 use super::place::DocPlaces;
 use super::text::{char_before, extend_left, is_han, is_left_stop, start_of_words_before};
-use super::{Ctx, Recognition};
+use super::{Ctx, LocalId, Recognition};
 use crate::model::{EntityDetail, EntityKind};
 use crate::span::Span;
 use regex::Regex;
@@ -128,6 +128,51 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
     place_bodies(ctx, rec);
     departments(ctx, rec);
     company_lists(ctx, rec);
+    short_names(rec);
+}
+
+/// A company's short name (锐驰集团, 筠茗集团) is the company whose full name on the page holds
+/// its brand and its ending (浙江锐驰汽车部件集团有限公司), when only one does.
+fn short_names(rec: &mut Recognition) {
+    let mut moves: Vec<(LocalId, LocalId)> = Vec::new();
+    for (id, e) in rec.entities.iter().enumerate() {
+        if e.kind != EntityKind::Organization || e.mentions.is_empty() || e.name.chars().count() > 6 {
+            continue;
+        }
+        let Some((brand, ending)) = ["集团", "公司"]
+            .iter()
+            .find_map(|end| e.name.strip_suffix(end).map(|brand| (brand, *end)))
+        else {
+            continue;
+        };
+        if brand.chars().count() < 2 || !brand.chars().all(is_han) {
+            continue;
+        }
+        let mut fulls = rec.entities.iter().enumerate().filter(|(other, f)| {
+            *other != id
+                && f.kind == EntityKind::Organization
+                && f.name.len() > e.name.len()
+                && f.name.contains(brand)
+                && f.name.contains(ending)
+        });
+        if let (Some((full, _)), None) = (fulls.next(), fulls.next()) {
+            moves.push((id, full));
+        }
+    }
+    for (short, full) in moves {
+        let name = rec.entities[full].name.clone();
+        let surface = rec.entities[short].name.clone();
+        for span in rec.entities[short].mentions.clone() {
+            rec.drop_mention(span, short);
+            rec.add(
+                EntityKind::Organization,
+                &name,
+                &surface,
+                Some(span),
+                EntityDetail::None,
+            );
+        }
+    }
 }
 
 /// Where a company's name starts when the walk back from its ending stopped at a word that
