@@ -37,7 +37,9 @@ fn score(set: &str) -> Report {
     evaluate(&gold, &pred, Some(&texts))
 }
 
-fn check(set: &str, entity_bar: f64, relation_bar: f64) {
+/// `forbidden`: how many forbidden items (furniture the gold names so that it is not
+/// extracted) a held-out set's output may still hold; development sets hold none.
+fn check(set: &str, entity_bar: f64, relation_bar: f64, forbidden: usize) {
     let report = score(set);
     let shown = report.render(true, false);
     assert!(
@@ -48,17 +50,24 @@ fn check(set: &str, entity_bar: f64, relation_bar: f64) {
         report.relations_all.f1 >= relation_bar,
         "{set}: relation F1 below {relation_bar}\n{shown}"
     );
-    assert!(report.forbidden_hits.is_empty(), "{set}: forbidden hits\n{shown}");
+    assert!(
+        report.forbidden_hits.len() <= forbidden,
+        "{set}: more than {forbidden} forbidden hits\n{shown}"
+    );
     assert_eq!(report.spans_bad, 0, "{set}: invalid spans\n{shown}");
 }
 
-/// One test per set, so that each reports on its own: `bar!(test_name, "set", entity F1, relation F1)`.
+/// One test per set, so that each reports on its own: `bar!(test_name, "set", entity F1,
+/// relation F1)`, and `forbidden = N` for a held-out set that still has N forbidden hits.
 macro_rules! bar {
     ($(#[$doc:meta])* $name:ident, $set:literal, $entity:literal, $relation:literal) => {
+        bar!($(#[$doc])* $name, $set, $entity, $relation, forbidden = 0);
+    };
+    ($(#[$doc:meta])* $name:ident, $set:literal, $entity:literal, $relation:literal, forbidden = $forbidden:literal) => {
         $(#[$doc])*
         #[test]
         fn $name() {
-            check($set, $entity, $relation);
+            check($set, $entity, $relation, $forbidden);
         }
     };
 }
@@ -88,9 +97,9 @@ bar!(
 );
 
 bar!(
-    /// Written in stop 18 by a session that read no code and no other written set. Scored at
-    /// 4cb38d3, once mid-stop and at the stop's end; its misses never read: no decision used it.
-    fifth_held_out_set_meets_its_bar, "heldout5", 0.87, 0.68
+    /// Written in stop 18 by a session that read no code and no other written set; held out
+    /// then, a development set since stop 19 (its misses were read then).
+    fifth_held_out_set_meets_its_bar, "heldout5", 0.92, 0.91
 );
 
 bar!(
@@ -98,4 +107,12 @@ bar!(
     /// after that stop's rules: scored at 4cb38d3 and at the stop's last commit, its misses
     /// never read.
     sixth_held_out_set_meets_its_bar, "heldout6", 0.89, 0.82
+);
+
+bar!(
+    /// Written during stop 19 by a session that read no code and no other written set, while
+    /// that stop's rules were being written from `heldout5`: scored at the stop's start and
+    /// end, its misses never read (a failing run of this test showed six of them once; no
+    /// rule used them). Two forbidden hits, at the stop's start as at its end.
+    seventh_held_out_set_meets_its_bar, "heldout7", 0.86, 0.78, forbidden = 2
 );
