@@ -258,6 +258,10 @@ impl ExtractorBuilder {
     }
 }
 
+/// Idioms that hold a place's short name and that jieba's dictionary lacks: cut apart, they
+/// name the place (拿出真金白银支持企业: 白银).
+const IDIOMS: &[&str] = &["真金白银"];
+
 impl Resources {
     fn new(lexicon: Lexicon, max_document_bytes: u64) -> Resources {
         // Start-up is mostly jieba's dictionary and the gazetteer's automaton: the segmenter
@@ -285,6 +289,7 @@ impl Resources {
                         }
                     }
                 }
+                words.extend(IDIOMS.iter().map(|w| ((*w).to_owned(), "i")));
                 for e in lexicon.entries() {
                     let tag = match e.category {
                         Category::Industry => "n",
