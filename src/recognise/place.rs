@@ -303,6 +303,8 @@ const ZONE_WORDS: &[&str] = &[
     "开发区",
     "工业园区",
     "产业园区",
+    // A sub-park named after its place (霍尔果斯经济开发区伊宁园区); see SLOGAN_PRONE.
+    "园区",
     "产业园",
     "工业园",
     "科技园",
@@ -329,7 +331,7 @@ const ZONE_RANKS: &[&str] = &["国家级", "国家", "省级"];
 static ZONE: LazyLock<WordSearch> = LazyLock::new(|| WordSearch::with_optional_prefixes(ZONE_RANKS, ZONE_WORDS));
 
 /// Suffixes that slogans use too (打造产业转型升级示范区): these zones need a place in their name.
-const SLOGAN_PRONE: &[&str] = &["示范区", "合作区", "试验区", "示范园区", "新区", "产业新城"];
+const SLOGAN_PRONE: &[&str] = &["示范区", "合作区", "试验区", "示范园区", "新区", "产业新城", "园区"];
 /// Words of slogans, not of zones' names: with them, a place is no anchor
 /// (深圳中国特色社会主义先行示范区, 广西产城融合示范区).
 const SLOGAN_WORDS: &[&str] = &["社会主义", "共同富裕", "高质量发展", "产城融合", "现代化"];
@@ -414,6 +416,16 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
             // A zone the gazetteer lists needs no place in its name (德州天衢新区, one jieba word).
             let listed = || !gaz.lookup(&ctx.text[start..span.end]).is_empty();
             let slogan = || SLOGAN_WORDS.iter().any(|w| stem.contains(w));
+            // A bare 园区 needs the place to open its name (晋江科教园区; not 长三角十几个园区).
+            let place_opens = anchor.is_some_and(|(s, id)| {
+                s.start == start
+                    && rec.entities[id]
+                        .place()
+                        .is_some_and(|p| !matches!(p.level, Some(PlaceLevel::Region | PlaceLevel::Country)))
+            });
+            if kind == "园区" && !place_opens && !listed() {
+                continue;
+            }
             if SLOGAN_PRONE.contains(&kind) && (anchor.is_none() || slogan()) && !listed() {
                 shortened.push((Span::new(start, span.end), kind.to_owned()));
                 continue;
