@@ -588,6 +588,10 @@ fn within(b: &Builder<'_>, a: LocalId, focus: Option<LocalId>) -> bool {
 /// mentioned division or zone below the province level.
 fn focus_place(b: &Builder<'_>) -> Option<LocalId> {
     let rec = &b.rec;
+    // ×县委书记在全县…大会上的讲话: the page speaks for a place it does not name.
+    if rec.meta.own_place_redacted {
+        return None;
+    }
     let interviewee = rec.meta.interviewees.first().map(|(id, _)| *id);
     let mut count: BTreeMap<LocalId, usize> = BTreeMap::new();
     for (_, id) in &rec.mentions {

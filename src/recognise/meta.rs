@@ -128,6 +128,12 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
         )
     });
     rec.meta.title = title.map(str::to_owned);
+    rec.meta.own_place_redacted = rec.meta.title_span.is_some_and(|t| {
+        ctx.body
+            .redactions
+            .iter()
+            .any(|r| t.contains(*r) && text[r.range()].ends_with(['省', '市', '县', '区', '镇', '乡']))
+    });
 
     // Date: the first full date in the first lines of the page, else any.
     let head_end = text.char_indices().nth(600).map_or(text.len(), |(i, _)| i);

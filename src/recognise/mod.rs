@@ -147,6 +147,9 @@ pub struct DocMeta {
     pub title: Option<String>,
     /// Where the headline stands in the text, with its subtitle (——…) if one follows.
     pub title_span: Option<Span>,
+    /// Whether the headline names the page's own place redacted (×县委书记在…的讲话): then
+    /// the page's place is unknown, and no place named on it speaks for it.
+    pub own_place_redacted: bool,
     /// The publishing media organisation, with the clause naming it.
     pub source: Vec<(LocalId, Span)>,
     /// The date (YYYY-MM-DD or YYYY-MM) the page states.
