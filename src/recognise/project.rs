@@ -981,7 +981,9 @@ fn built_by_clause(ctx: &Ctx<'_>, rec: &Recognition, line_start: usize, head: &s
         .or(park)
         .map_or(0, |w| w.len());
     let (_, by) = built_by_at(ctx, rec, clause_start + refers)?;
-    let named = (before.ends_with("项目") || park.is_some()) && (separator != '。' || is_heading(before));
+    // (Or a facility's heading referred back to: 二是…综合物流枢纽。这个项目由….)
+    let facility = refers > 0 && invested_facility(before);
+    let named = (before.ends_with("项目") || park.is_some() || facility) && (separator != '。' || is_heading(before));
     (by == line_start + head.len() && named).then_some(line_start + before.len())
 }
 
