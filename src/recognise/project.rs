@@ -857,7 +857,14 @@ fn investor_before<'a>(ctx: &Ctx<'a>, rec: &Recognition, project: Span) -> Optio
     });
     // A company that opens the sentence is the subject of its next clause too: 浙江驰拓电机集团
     // 也把新基地放在了高新区,计划投资15亿元建设稀土永磁电机项目.
-    let opens_sentence = ctx.text[sentence_start..org_span.start].trim().is_empty();
+    // (After a time that opens the sentence: 今年1月,韩国…株式会社与我们签约,计划投资2.8亿
+    // 美元,在…建设智能声学模组项目.)
+    let opening = ctx.text[sentence_start..org_span.start].trim();
+    let opens_sentence = opening.is_empty()
+        || opening.ends_with(['，', ','])
+            && opening.chars().count() <= 10
+            && opening.contains(['年', '月', '日', '近'])
+            && !opening.trim_end_matches(['，', ',']).contains(['，', ',']);
     let invests = |rest: &str| INVEST_VERBS.iter().any(|v| rest.starts_with(v)) || builds_own(rest);
     if opens_sentence && !brought_in && !invests(after_adverbs) {
         if let Some(i) = between.find(['，', ',']) {
@@ -867,7 +874,7 @@ fn investor_before<'a>(ctx: &Ctx<'a>, rec: &Recognition, project: Span) -> Optio
     let partner = ctx.text[sentence_start..org_span.start].ends_with(['与', '和', '同', '跟']);
     // Brought in, it builds too: 引进天山风电装备集团,在开发区伊宁园区建设新能源装备制造产业园.
     let ok = (invests(after_adverbs) || brought_in && built_object(after_adverbs).is_some())
-        && between.matches(['，', ',']).count() <= 1
+        && between.matches(['，', ',']).count() <= 1 + usize::from(opens_sentence)
         && !rec.covered(Span::new(org_span.end, project.start), &[EntityKind::Organization])
         && !partner;
     ok.then_some(Investor {
