@@ -252,6 +252,7 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAm
     let referring = investments(ctx, rec, amounts, &mut used);
     named_before_project(ctx, rec);
     facilities(ctx, rec);
+    built_by_organisation(ctx, rec);
     // Once every project is named: 该项目总投资…
     for r in referring {
         refer_back(ctx, rec, &amounts[r.amount], r.at, r.role);
@@ -1255,6 +1256,35 @@ fn facilities(ctx: &Ctx<'_>, rec: &mut Recognition) {
                 if FACILITY_HEAD.is_match(t) && !rec.covered(span, &[EntityKind::Project]) && any_proper {
                     add_project(ctx, rec, span);
                 }
+            }
+        }
+    }
+}
+
+/// What an organisation builds, named after 由…投资建设的, is a project even where its amount
+/// is redacted or not given: 由长治太行药业有限公司投资建设的潞党参精深加工产业园,总投资×亿元.
+fn built_by_organisation(ctx: &Ctx<'_>, rec: &mut Recognition) {
+    for &line in &ctx.body.spans {
+        for (i, _) in ctx.text[line.range()].match_indices('由') {
+            let Some((_, clause_end)) = built_by_at(ctx, rec, line.start + i) else {
+                continue;
+            };
+            let Some(rest) = ctx.text[clause_end..line.end].strip_prefix('的') else {
+                continue;
+            };
+            let start = line.end - rest.len();
+            let clause_len = rest
+                .find(['，', ',', '。', '；', ';', '、', '：', ':'])
+                .unwrap_or(rest.len());
+            let end = facility_end(ctx, start, start + clause_len);
+            let name = &ctx.text[start..end];
+            let named = match name.find("项目") {
+                Some(at) => at + "项目".len() == name.len(),
+                None => invested_facility(name),
+            };
+            let span = Span::new(start, end);
+            if named && !rec.covered(span, &[EntityKind::Project]) {
+                add_project(ctx, rec, span);
             }
         }
     }
