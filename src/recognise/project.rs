@@ -676,6 +676,16 @@ const PREDICATE_STARTS: &[&str] = &[
     "有望",
     "建成后",
     "投产后",
+    // …数字交易中心 | 建成投用: what happened to it.
+    "建成",
+    "建成投用",
+    "建成投产",
+    "竣工",
+    "投用",
+    "投产",
+    "开工",
+    "落成",
+    "完工",
     "全面",
     "顺利",
     "由",
@@ -1263,29 +1273,52 @@ fn facilities(ctx: &Ctx<'_>, rec: &mut Recognition) {
 
 /// What an organisation builds, named after 由…投资建设的, is a project even where its amount
 /// is redacted or not given: 由长治太行药业有限公司投资建设的潞党参精深加工产业园,总投资×亿元.
+/// So is what it builds, named after <organisation>投资建设的: 云南花都数智科技有限公司投资建设
+/// 的斗南花卉数字交易中心建成投用.
 fn built_by_organisation(ctx: &Ctx<'_>, rec: &mut Recognition) {
+    // Where each clause <organisation><verb of building> ends: after 由, or opening the phrase.
+    let mut clause_ends: Vec<usize> = Vec::new();
+    for (span, id) in &rec.mentions {
+        if rec.entities[*id].kind != EntityKind::Organization {
+            continue;
+        }
+        let after = &ctx.text[span.end..];
+        if let Some(verb) = BUILT_BY_VERBS
+            .iter()
+            .find(|v| after.starts_with(*v) && after[v.len()..].starts_with('的'))
+        {
+            clause_ends.push(span.end + verb.len());
+        }
+    }
     for &line in &ctx.body.spans {
         for (i, _) in ctx.text[line.range()].match_indices('由') {
-            let Some((_, clause_end)) = built_by_at(ctx, rec, line.start + i) else {
-                continue;
-            };
-            let Some(rest) = ctx.text[clause_end..line.end].strip_prefix('的') else {
-                continue;
-            };
-            let start = line.end - rest.len();
-            let clause_len = rest
-                .find(['，', ',', '。', '；', ';', '、', '：', ':'])
-                .unwrap_or(rest.len());
-            let end = facility_end(ctx, start, start + clause_len);
-            let name = &ctx.text[start..end];
-            let named = match name.find("项目") {
-                Some(at) => at + "项目".len() == name.len(),
-                None => invested_facility(name),
-            };
-            let span = Span::new(start, end);
-            if named && !rec.covered(span, &[EntityKind::Project]) {
-                add_project(ctx, rec, span);
+            if let Some((_, clause_end)) = built_by_at(ctx, rec, line.start + i) {
+                clause_ends.push(clause_end);
             }
+        }
+    }
+    clause_ends.sort_unstable();
+    clause_ends.dedup();
+    for clause_end in clause_ends {
+        let Some(line) = super::text::line_of(&ctx.body.spans, Span::new(clause_end, clause_end)) else {
+            continue;
+        };
+        let Some(rest) = ctx.text[clause_end..line.end].strip_prefix('的') else {
+            continue;
+        };
+        let start = line.end - rest.len();
+        let clause_len = rest
+            .find(['，', ',', '。', '；', ';', '、', '：', ':'])
+            .unwrap_or(rest.len());
+        let end = facility_end(ctx, start, start + clause_len);
+        let name = &ctx.text[start..end];
+        let named = match name.find("项目") {
+            Some(at) => at + "项目".len() == name.len(),
+            None => invested_facility(name),
+        };
+        let span = Span::new(start, end);
+        if named && !rec.covered(span, &[EntityKind::Project]) {
+            add_project(ctx, rec, span);
         }
     }
 }
