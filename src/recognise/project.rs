@@ -417,6 +417,11 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
             .chain(PROGRESS.iter().filter(|_| after_comma))
             .find_map(|p| head.strip_suffix(p).filter(|h| h.ends_with("项目")))
             .unwrap_or(head);
+        // And after where it is sited: X项目落户高新区,总投资65亿元.
+        let head = match after_comma.then(|| sited_project_end(rec, line.start, head)).flatten() {
+            Some(end) => &head[..end],
+            None => head,
+        };
         // So is the amount after the clause naming who builds it: X项目,由…有限公司投资建设,
         // 总投资18.3亿元.
         let built_by = after_comma
@@ -975,6 +980,21 @@ fn investors_after(ctx: &Ctx<'_>, rec: &mut Recognition) {
     }
 }
 
+/// Verbs that say where a project is sited (X项目落户高新区).
+const SITED: &[&str] = &["落户", "位于", "选址", "落地", "坐落于", "建在", "布局在"];
+
+/// Where the project's name ends in `head` (the text of a line from `line_start`) when `head`
+/// ends with <name>项目<verb of siting><place>: 内蒙古…投资建设的N型单晶硅片项目落户高新区.
+fn sited_project_end(rec: &Recognition, line_start: usize, head: &str) -> Option<usize> {
+    let (at, verb) = SITED
+        .iter()
+        .filter_map(|v| head.rfind(v).map(|at| (at, *v)))
+        .max_by_key(|(at, _)| *at)?;
+    let place = Span::new(line_start + at + verb.len(), line_start + head.len());
+    let placed = rec.places_in(place).iter().any(|(s, _)| *s == place);
+    (head[..at].ends_with("项目") && placed).then_some(at)
+}
+
 /// Where `head` (the text of a line from `line_start`) ends in a clause 由<organisation><verb of
 /// building>, after a name ending with 项目 and a comma: the end of that name.
 ///
@@ -1061,7 +1081,14 @@ fn project_name_ok(name: &str) -> bool {
         let unit = name.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
         CAPACITY_UNITS.iter().any(|u| unit.starts_with(u))
     };
-    if !(is_han(first) || first.is_ascii_digit() && capacity_first())
+    // Or with a short Latin code before Han characters (N型单晶硅片项目, AI算力中心项目).
+    let code_first = || {
+        let code_len = name.chars().take_while(char::is_ascii_alphanumeric).count();
+        (1..=4).contains(&code_len)
+            && name.chars().take(code_len).any(|c| c.is_ascii_uppercase())
+            && name.chars().nth(code_len).is_some_and(is_han)
+    };
+    if !(is_han(first) || first.is_ascii_digit() && capacity_first() || code_first())
         || name.chars().any(|c| c.is_ascii_digit()) && name.contains('个')
     {
         return false;
