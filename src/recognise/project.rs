@@ -365,9 +365,11 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
         // …项目。由…有限公司投资建设,总投资15亿元,建设…中心: what it builds is the project's part.
         let head_raw = &ctx.text[line.start..kw_start];
         let head_text = head_raw.trim_end_matches(['，', ',']);
-        let project_before = head_text.ends_with("项目")
-            || head_text.len() < head_raw.len() && built_by_clause(ctx, rec, line.start, head_text).is_some();
-        let built = (comma == 0 || !project_before)
+        let project_before = || {
+            head_text.ends_with("项目")
+                || head_text.len() < head_raw.len() && built_by_clause(ctx, rec, line.start, head_text).is_some()
+        };
+        let built = (comma == 0 || !project_before())
             .then(|| built_object(&after[comma..]))
             .flatten()
             .map(|(verb_end, rest)| (comma + verb_end, rest));
@@ -446,7 +448,12 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
         }
         // 三是…制造基地项目。这是…集团在华中地区投资的首个生产基地,总投资3.5亿美元: a sentence
         // that says what the item's heading is speaks of the heading's project.
-        let sent_start = sentence(ctx.text, &ctx.body.spans, a.span).start;
+        // (The sentence is looked for only where the line holds 这是 before the amount.)
+        let sent_start = if ctx.text[line.start..a.span.start].contains("这是") {
+            sentence(ctx.text, &ctx.body.spans, a.span).start
+        } else {
+            a.span.start
+        };
         let of_heading = ctx.text[sent_start..].starts_with("这是")
             && ctx.text[line.start..sent_start]
                 .strip_suffix('。')
@@ -501,11 +508,12 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
             };
             // A facility recognised already (the heading of an item, …产业园。产业园由…投资,
             // 总投资56亿元) takes the amount.
-            let known = rec
-                .starting_in(line.start, end)
-                .filter(|(s, id)| s.end == end && rec.entities[*id].kind == EntityKind::Project)
-                .last();
-            if let Some((s, project)) = known.filter(|_| built_by.is_some()) {
+            let known = built_by.and_then(|_| {
+                rec.starting_in(line.start, end)
+                    .filter(|(s, id)| s.end == end && rec.entities[*id].kind == EntityKind::Project)
+                    .last()
+            });
+            if let Some((s, project)) = known {
                 invest(ctx, rec, a, project, role, Span::new(s.start, a.span.end));
                 used[i] = true;
             } else if !rec.covered(span, &[EntityKind::Project]) && vouched() {
@@ -986,9 +994,15 @@ const SITED: &[&str] = &["落户", "位于", "选址", "落地", "坐落于", "�
 /// Where the project's name ends in `head` (the text of a line from `line_start`) when `head`
 /// ends with <name>项目<verb of siting><place>: 内蒙古…投资建设的N型单晶硅片项目落户高新区.
 fn sited_project_end(rec: &Recognition, line_start: usize, head: &str) -> Option<usize> {
+    // The verb stands in the last clause: only that is searched, not the whole line.
+    let clause_start = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| super::text::is_clause_end(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let (at, verb) = SITED
         .iter()
-        .filter_map(|v| head.rfind(v).map(|at| (at, *v)))
+        .filter_map(|v| head[clause_start..].rfind(v).map(|at| (clause_start + at, *v)))
         .max_by_key(|(at, _)| *at)?;
     let place = Span::new(line_start + at + verb.len(), line_start + head.len());
     let placed = rec.places_in(place).iter().any(|(s, _)| *s == place);
@@ -1447,10 +1461,10 @@ fn figures(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: 
         // (建成后全县…).
         // The word may open an earlier clause of the sentence (建成后可年产水泵300万台,年产值
         // 预计超过40亿元).
-        let projected = PROJECTED
-            .iter()
-            .filter_map(|w| sent_before.rfind(w))
-            .max()
+        // (Every word holds 后 or 达产: most sentences hold neither, and are searched once.)
+        let projected = (sent_before.contains('后') || sent_before.contains("达产"))
+            .then(|| PROJECTED.iter().filter_map(|w| sent_before.rfind(w)).max())
+            .flatten()
             .map(|at| a.span.start - sent_before.len() + at);
         if projected.is_some_and(|from| {
             !ctx.text[from..a.span.start].contains(['全', '我'])

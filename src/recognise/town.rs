@@ -204,6 +204,10 @@ const PEOPLES: &[&str] = &[
 
 /// The bytes of the peoples' names (one or two) that end `text` (团林 | 苗族, 官舟 | 彝族苗族).
 fn peoples_tail(text: &str) -> usize {
+    // Every people's name ends with 族: most stems end otherwise, and need no look-up.
+    if !text.ends_with('族') {
+        return 0;
+    }
     let mut len = 0;
     for _ in 0..2 {
         match PEOPLES
