@@ -291,6 +291,16 @@ impl Recognition {
         kept.next().is_none().then_some(first)
     }
 
+    /// Moves every mention of entity `from` to entity `into`, each written as in `text` (an
+    /// alias of `into` where it differs): a short name found to be another entity's.
+    pub(crate) fn move_mentions(&mut self, text: &str, from: LocalId, into: LocalId) {
+        let (kind, name) = (self.entities[into].kind, self.entities[into].name.clone());
+        for m in self.entities[from].mentions.clone() {
+            self.drop_mention(m, from);
+            self.add(kind, &name, &text[m.range()], Some(m), EntityDetail::None);
+        }
+    }
+
     /// Drops one mention of entity `id`, from the entity, the list and the index.
     pub(crate) fn drop_mention(&mut self, span: Span, id: LocalId) {
         if let Ok(pos) = self.entities[id].mentions.binary_search(&span) {

@@ -128,12 +128,12 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
     place_bodies(ctx, rec);
     departments(ctx, rec);
     company_lists(ctx, rec);
-    short_names(rec);
+    short_names(ctx.text, rec);
 }
 
 /// A company's short name (锐驰集团, 筠茗集团) is the company whose full name on the page holds
 /// its brand and its ending (浙江锐驰汽车部件集团有限公司), when only one does.
-fn short_names(rec: &mut Recognition) {
+fn short_names(text: &str, rec: &mut Recognition) {
     let mut moves: Vec<(LocalId, LocalId)> = Vec::new();
     for (id, e) in rec.entities.iter().enumerate() {
         if e.kind != EntityKind::Organization || e.mentions.is_empty() || e.name.chars().count() > 6 {
@@ -160,18 +160,7 @@ fn short_names(rec: &mut Recognition) {
         }
     }
     for (short, full) in moves {
-        let name = rec.entities[full].name.clone();
-        let surface = rec.entities[short].name.clone();
-        for span in rec.entities[short].mentions.clone() {
-            rec.drop_mention(span, short);
-            rec.add(
-                EntityKind::Organization,
-                &name,
-                &surface,
-                Some(span),
-                EntityDetail::None,
-            );
-        }
+        rec.move_mentions(text, short, full);
     }
 }
 

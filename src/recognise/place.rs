@@ -529,17 +529,7 @@ fn merge_short_development_zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &
             .filter(|f| *f != id)
             .collect();
         let [target] = full[..] else { continue };
-        let name = rec.entities[target].name.clone();
-        for m in rec.entities[id].mentions.clone() {
-            rec.drop_mention(m, id);
-            rec.add(
-                EntityKind::Place,
-                &name,
-                &ctx.text[m.range()],
-                Some(m),
-                EntityDetail::None,
-            );
-        }
+        rec.move_mentions(ctx.text, id, target);
         for ids in places.zones.values_mut() {
             for z in ids.iter_mut().filter(|z| **z == id) {
                 *z = target;
