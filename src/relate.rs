@@ -614,9 +614,8 @@ fn focus_place(b: &Builder<'_>) -> Option<LocalId> {
                 .filter(|(span, id)| title.contains(*span) && count.contains_key(id))
                 // Not the place in a masthead's paper (益阳日报　2025年5月16日).
                 .filter(|(span, _)| {
-                    !rec.mentions
-                        .iter()
-                        .any(|(other, o)| rec.entities[*o].kind == EntityKind::Organization && other.contains(*span))
+                    !rec.overlapping(*span)
+                        .any(|(other, o)| rec.entities[o].kind == EntityKind::Organization && other.contains(*span))
                 })
                 .min_by_key(|(span, _)| span.start)
                 .map(|(_, id)| *id)
