@@ -199,7 +199,6 @@ const PEOPLES: &[&str] = &[
     "阿昌族",
     "独龙族",
     "布朗族",
-    "各族",
 ];
 
 /// The bytes of the peoples' names (one or two) that end `text` (团林 | 苗族, 官舟 | 彝族苗族).
@@ -210,10 +209,7 @@ fn peoples_tail(text: &str) -> usize {
     }
     let mut len = 0;
     for _ in 0..2 {
-        match PEOPLES
-            .iter()
-            .find(|p| **p != "各族" && text[..text.len() - len].ends_with(*p))
-        {
+        match PEOPLES.iter().find(|p| text[..text.len() - len].ends_with(*p)) {
             Some(p) => len += p.len(),
             None => break,
         }
