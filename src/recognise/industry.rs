@@ -92,7 +92,7 @@ const GENERIC: &[&str] = &[
 /// Words of scope before a list's first item (全镇茶产业, 我县白酒产业): not part of it.
 const SCOPES: &[&str] = &[
     "全国", "全镇", "全乡", "全市", "全县", "全区", "全省", "全州", "全旗", "我市", "我县", "我区", "我省", "我镇",
-    "本市", "本县",
+    "本市", "本县", "全年", "今年", "去年", "明年", "当年",
 ];
 /// Determiners before a list's first item.
 const DETERMINERS: &[&str] = &["各类", "各种", "相关", "有关", "这些", "其他", "各"];
@@ -439,7 +439,11 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
             && (2..=8).contains(&name.chars().count())
             && surface.chars().all(is_han)
             && ctx.tokens.aligned(span);
-        if !(is_known || asserted || (any_known && shaped) || single_ok && name.chars().count() <= 6) {
+        // A single item the lexicon does not know is short, or longer with a sector's ending
+        // (新能源电池材料, 有色金属精深加工).
+        let n = name.chars().count();
+        let single_len_ok = n <= 6 || shaped && n <= 8;
+        if !(is_known || asserted || (any_known && shaped) || single_ok && single_len_ok) {
             continue;
         }
         if named_otherwise(rec, span) && !is_known {
