@@ -21,10 +21,11 @@ const SOURCE_INLINE: &str = concat!(
 );
 /// Words one of [`SOURCE_INLINE`]'s matches starts with.
 const SOURCE_INLINE_STARTS: &[&str] = &["来源", "稿源", "转自", "【", "接受", "文/"];
-/// A medium in a by-line at the start of a line: 金华日报:, 云南网 2023-02-08, or the date
-/// then the medium (2023年01月20日 中安在线).
+/// A medium in a by-line at the start of a line: 金华日报:, 云南网 2023-02-08, the date then
+/// the medium (2023年01月20日 中安在线), or its reporter's by-line (闽东日报记者 郑雅琳).
 const SOURCE_BYLINE: &str = concat!(
     r"(\p{Han}{2,6}(?:日报|晚报|早报|商报|时报|网|电视台))[:：]",
+    r"|\s*(\p{Han}{2,6}(?:日报|晚报|早报|商报|时报))(?:全媒体)?记者\s",
     r"|\s*(\p{Han}{2,6}(?:日报|晚报|早报|商报|时报|网|在线|电视台))\s+(?:19|20)\d{2}[-/.年]",
     r"|\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2})?\s+(\p{Han}{2,6}(?:日报|晚报|早报|商报|时报|网|在线|电视台))\s*$"
 );
