@@ -79,11 +79,11 @@ fn source_matches(text: &str) -> Vec<(usize, regex::Captures<'_>)> {
 
 /// Whether a by-line can start at the start of `s`: each branch of [`SOURCE_BYLINE`] has,
 /// after any white space, a 1 or 2 (a year) first, or a colon or white space within its first
-/// ten characters (after a medium's name of at most nine). Ordinary lines of prose have
-/// neither, and skip the pattern.
+/// sixteen characters (after a medium's name of at most nine, or one of eight and 全媒体记者).
+/// Ordinary lines of prose have neither, and skip the pattern.
 fn byline_may_start(s: &str) -> bool {
     let s = s.trim_start();
-    s.starts_with(['1', '2']) || s.chars().take(10).any(|c| c == ':' || c == '：' || c.is_whitespace())
+    s.starts_with(['1', '2']) || s.chars().take(16).any(|c| c == ':' || c == '：' || c.is_whitespace())
 }
 
 static MEDIA_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -277,7 +277,7 @@ mod tests {
         /// Searching from the places a match can start finds what the whole pattern finds.
         #[test]
         fn source_matches_are_the_patterns(
-            text in "(来源|来源于|：|:|【|】|专访|接受|记者|文/|金华|日报|网|在线| |\n|2023|-|02|年|月|日|12:30|浙江|了){0,30}"
+            text in "(来源|来源于|：|:|【|】|专访|接受|记者|全媒体|文/|金华|日报|网|在线| |\n|2023|-|02|年|月|日|12:30|浙江|了){0,30}"
         ) {
             // The whole match, then the first group that took part, shifted by `offset`.
             let summary = |offset: usize, c: regex::Captures<'_>| {
@@ -295,7 +295,7 @@ mod tests {
         #[test]
         fn bylines_start_where_their_gate_allows(
             text in prop_oneof![
-                "(金华|中安|广东|日报|网|在线|电视台|：|:| |\u{3000}|\n|2023|1998|-|02|年|月|日|12:30){0,12}",
+                "(金华|中安|广东|日报|网|在线|电视台|记者|全媒体|：|:| |\u{3000}|\n|2023|1998|-|02|年|月|日|12:30){0,12}",
                 concat!(
                     "[ \u{3000}\n]{0,2}(2023-02-02 |1998年1月1日 |2023年02月20日 12:30 )?",
                     "(金华|广东|中安|温){1,3}(日报|网|在线|电视台)[：: \u{3000}]{1,2}(2023-|1998年)?(金华|日报|12:30|\n){0,2}",
