@@ -141,7 +141,7 @@ static INDICATOR: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"目标|力争|争取|确保|预计|努力(?:实现|达到)|[将要](?:实现|达到|突破|增长|提高|提升)|计划(?:实现|达到|用)|到20\d\d年")
+    Regex::new(r"目标|力争|争取|确保|预计|提出[，,：:]|努力(?:实现|达到)|[将要](?:实现|达到|突破|增长|提高|提升)|计划(?:实现|达到|用)|到20\d\d年")
         .unwrap()
 });
 static PERIOD: LazyLock<Regex> =
