@@ -819,9 +819,12 @@ fn han_name_after(ctx: &Ctx<'_>, pos: usize) -> Option<Span> {
             let longer = third_name_char(ctx, w).filter(|s| {
                 let third = &ctx.text[w.end..s.end];
                 let seg = &ctx.res.segmenter;
+                // (A particle or preposition after it ends it too: 陈立 | 群 | 在接受采访时.)
                 let ends = ctx.tokens.word_at(s.end).is_none_or(|next| {
                     let next = &ctx.text[next.range()];
-                    next.chars().count() > 1 || !next.chars().all(is_han)
+                    next.chars().count() > 1
+                        || !next.chars().all(is_han)
+                        || next.chars().next().is_some_and(|c| NOT_GIVEN_NAME.contains(&c))
                 });
                 ctx.tokens.word_at(w.end).is_some_and(|t| t.end == s.end)
                     && !seg.is_verb(third)
