@@ -168,6 +168,14 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
         let whole = caps
             .get(0)
             .map_or(span, |m| Span::new(offset + m.start(), offset + m.end()));
+        // 毕节市人民政府 | 新闻办公室: an organisation found inside the medium gives way to it.
+        let inside: Vec<(Span, usize)> = rec
+            .overlapping(span)
+            .filter(|(s, id)| *s != span && span.contains(*s) && rec.entities[*id].kind == EntityKind::Organization)
+            .collect();
+        for (s, id) in inside {
+            rec.drop_mention(s, id);
+        }
         let id = rec.add(EntityKind::Organization, name, name, Some(span), EntityDetail::None);
         if !rec.meta.source.iter().any(|(s, _)| *s == id) {
             rec.meta.source.push((id, whole));
