@@ -417,7 +417,11 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
         let head = ["一期", "二期", "三期", "四期"]
             .iter()
             .chain(PROGRESS.iter().filter(|_| after_comma))
-            .find_map(|p| head.strip_suffix(p).filter(|h| h.ends_with("项目")))
+            .find_map(|p| {
+                head.strip_suffix(p)
+                    .map(before_progress)
+                    .filter(|h| h.ends_with("项目"))
+            })
             .unwrap_or(head);
         // And after where it is sited: X项目落户高新区,总投资65亿元.
         let head = match after_comma.then(|| sited_project_end(rec, line.start, head)).flatten() {
@@ -598,6 +602,28 @@ const PROGRESS: &[&str] = &[
     "落地",
     "签约",
 ];
+
+/// `head` without the adverbs and the time before a word of progress (…项目 | 今年6月 | 开工,
+/// …项目 | 已于去年3月正式 | 投产).
+fn before_progress(head: &str) -> &str {
+    let mut h = head;
+    for adverb in ["正式", "顺利", "全面"] {
+        h = h.strip_suffix(adverb).unwrap_or(h);
+    }
+    if let Some(rest) = h.strip_suffix('月') {
+        let month = rest.trim_end_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+        if month.len() < rest.len() {
+            h = month;
+        }
+    }
+    for time in ["上半年", "下半年", "年初", "年底", "年内", "今年", "去年", "明年"] {
+        h = h.strip_suffix(time).unwrap_or(h);
+    }
+    for adverb in ["已于", "于", "已经", "已"] {
+        h = h.strip_suffix(adverb).unwrap_or(h);
+    }
+    h
+}
 
 /// Records `a` as the investment of `project`, stated by `span`.
 fn invest(ctx: &Ctx<'_>, rec: &mut Recognition, a: &FoundAmount, project: LocalId, role: InvestmentRole, span: Span) {
