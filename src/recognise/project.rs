@@ -540,10 +540,20 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
                 }
                 None => sent.start,
             };
+            // Or the one project the sentence names before the amount (…有限公司投资建设的30万
+            // 吨煤基新材料项目总投资38亿元,目前完成投资12亿元).
+            let only = || {
+                let mut named = rec
+                    .starting_in(opens, a.span.start)
+                    .filter(|(_, id)| rec.entities[*id].kind == EntityKind::Project);
+                let first = named.next()?;
+                named.all(|(_, id)| id == first.1).then_some(first)
+            };
             let opener = rec
                 .starting_in(opens, opens + 1)
                 .filter(|(_, id)| rec.entities[*id].kind == EntityKind::Project)
-                .max_by_key(|(s, _)| s.len());
+                .max_by_key(|(s, _)| s.len())
+                .or_else(only);
             if let Some((s, project)) = opener {
                 invest(ctx, rec, a, project, role, Span::new(s.start, a.span.end));
                 used[i] = true;
