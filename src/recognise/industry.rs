@@ -317,7 +317,21 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
     }
     // 智能家电、泛家居、铝型材是我们的五大支柱产业: the list is the subject of 是, and ends there.
     let copula = copula_list(ctx, rec, seg_start, head);
-    let list_limit = copula.map_or(head.start, |(c, _)| c.start);
+    let mut list_limit = copula.map_or(head.start, |(c, _)| c.start);
+    // 大力发展以天麻、漆器为代表的特色产业: the list stands between 以 and 为代表的, and what
+    // it names are sectors as surely as a copula's.
+    let seg = &ctx.text[seg_start..list_limit];
+    let represented = REPRESENTED
+        .iter()
+        .find_map(|w| seg.rfind(w))
+        .and_then(|end| Some((seg[..end].rfind('以')? + '以'.len_utf8(), end)));
+    let seg_start = match represented {
+        Some((start, end)) => {
+            list_limit = seg_start + end;
+            seg_start + start
+        }
+        None => seg_start,
+    };
     let seg = &ctx.text[seg_start..list_limit];
     // Modifiers before 的 are not part of the list (由龙头项目带动的机电、新材料…); after 作为,
     // they qualify the head, not the list (把陶艺作为村里的特色产业).
@@ -435,7 +449,7 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
             && (taken_as || ends_with_list_verb(&ctx.text[..verb_end]));
         let single_ok = is_known || shaped || developed;
         // What 是 says is a sector is one, when it has a sector's length.
-        let asserted = copula.is_some()
+        let asserted = (copula.is_some() || represented.is_some())
             && (2..=8).contains(&name.chars().count())
             && surface.chars().all(is_han)
             && ctx.tokens.aligned(span);
@@ -455,6 +469,9 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
         push_cues(rec, id, evidence, &subjects, scale.as_deref(), exclusive);
     }
 }
+
+/// What ends a list that 以 opens, before the sectors' head word (以天麻、漆器为代表的特色产业).
+const REPRESENTED: &[&str] = &["为代表的", "为主的", "为重点的", "为主导的", "为龙头的"];
 
 /// Scopes after 是 that say whose sectors the list before it are, as a place would: 是我们
 /// 的五大支柱产业, 是全市的主导产业.
