@@ -368,7 +368,12 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
     // The list ends at 等 (…等9个千亿级); what follows 等 only qualifies the head.
     // …等9个千亿级 or, without 等, …机械电子三大主导: the count and its adjectives qualify the head.
     // 把乡村旅游作为主导产业: what 作为 makes of the list only qualifies the head.
-    let (list_end, qualifier) = match seg.find("作为").or_else(|| seg.rfind('等')) {
+    // So does what follows 这类 (把鞋业这类富民产业做大做强).
+    let (list_end, qualifier) = match seg
+        .find("作为")
+        .or_else(|| seg.rfind('等'))
+        .or_else(|| seg.rfind("这类"))
+    {
         Some(i) => (seg_start + i, &seg[i..]),
         None => match COUNT_QUALIFIER.find(seg) {
             Some(m) => (seg_start + m.start(), &seg[m.start()..]),
