@@ -104,9 +104,9 @@ bar!(
 
 bar!(
     /// Written at the end of stop 18 by a session that read no code and no other written set,
-    /// after that stop's rules: scored at 4cb38d3 and at the stop's last commit, its misses
-    /// never read.
-    sixth_held_out_set_meets_its_bar, "heldout6", 0.89, 0.82
+    /// after that stop's rules; held out then, a development set since late in stop 19 (its
+    /// misses were read then).
+    sixth_held_out_set_meets_its_bar, "heldout6", 0.92, 0.91
 );
 
 bar!(
@@ -115,4 +115,11 @@ bar!(
     /// end, its misses never read (a failing run of this test showed six of them once; no
     /// rule used them). Two forbidden hits, at the stop's start as at its end.
     seventh_held_out_set_meets_its_bar, "heldout7", 0.86, 0.78, forbidden = 2
+);
+
+bar!(
+    /// Written late in stop 19 by a session that read no code and no other written set, and
+    /// that reported only its file names and totals: scored at 2241991 and at the stop's end,
+    /// its misses never read.
+    eighth_held_out_set_meets_its_bar, "heldout8", 0.83, 0.78
 );
