@@ -809,7 +809,7 @@ fn digits_figure(s: &str, p: usize, floor: usize) -> Found {
     };
     let (end, cat, code) = match match_unit(&s[tail.end..], tail.any_mult) {
         Some((len, cat, code)) => (tail.end + len, cat, code),
-        None if tail.yi => (tail.end, Cat::Money, "CNY"),
+        None if tail.yi && bare_yi_is_money(&s[tail.end..]) => (tail.end, Cat::Money, "CNY"),
         None => return Err(skip),
     };
     if (spaced || latin_prev) && !matches!(cat, Cat::Money | Cat::Percent) {
@@ -931,7 +931,7 @@ fn chinese_figure(s: &str, p: usize, floor: usize) -> Found {
     let prefix = find_prefix(s, floor, p, implicit);
     let (end, cat, code) = match match_unit(&s[tail.end..], multiplied) {
         Some((len, cat, code)) => (tail.end + len, cat, code),
-        None if yi => (tail.end, Cat::Money, "CNY"),
+        None if yi && bare_yi_is_money(&s[tail.end..]) => (tail.end, Cat::Money, "CNY"),
         None => return Err(skip),
     };
     let bare = end == tail.end;
@@ -951,6 +951,12 @@ fn chinese_figure(s: &str, p: usize, floor: usize) -> Found {
     }
     let approx = tail.approx || suffix_approx || prefix.is_some();
     Ok(amount_figure(prefix.unwrap_or(p), end, value, code, approx))
+}
+
+/// Whether a figure in 亿 without a unit is money: not when a measure follows it (上千亿斤,
+/// 3亿吨, 5亿人次, 2亿千瓦时), which [`match_unit`] does not know.
+fn bare_yi_is_money(rest: &str) -> bool {
+    !rest.starts_with(|c: char| "斤吨亩人度件只头株棵双台辆套米升方条粒袋瓶箱张户次千立平支片颗部".contains(c))
 }
 
 /// A redacted figure: ×亿元, ×%, X亿元, ××万元, ×.×%.
@@ -1016,6 +1022,20 @@ mod tests {
             assert!(f.span.start >= last, "overlap at {} in {text:?}", f.span);
             last = f.span.end;
         }
+    }
+
+    #[test]
+    fn bare_yi_before_a_measure_is_no_money() {
+        for text in ["大豆上千亿斤", "年产3亿吨", "接待游客5亿人次", "发电2亿千瓦时"] {
+            assert!(
+                all(text)
+                    .iter()
+                    .all(|f| !matches!(&f.kind, FigureKind::Amount(a) if a.unit.is_money())),
+                "{text}"
+            );
+        }
+        let money = parse_amount("上千亿").expect("a bare 亿 is money");
+        assert!(money.unit.is_money());
     }
 
     /// (text, span text, value, unit, approx): the text holds exactly this one figure.
