@@ -1302,7 +1302,10 @@ fn named_before_project(ctx: &Ctx<'_>, rec: &mut Recognition) {
             let start = project_start(ctx, rec, cl.start, at);
             let span = Span::new(start, at + m.len());
             let anaphor = ANAPHORA.contains(&&ctx.text[span.range()]);
-            if start < at && !anaphor && !rec.covered(span, &[EntityKind::Project]) {
+            // 这是近年来…引进的单体规模最大的外资农产品加工项目: what 这是 says of a project
+            // describes it; it names none.
+            let described = ctx.text[cl.start..start].starts_with("这是") && ctx.text[..start].ends_with('的');
+            if start < at && !anaphor && !described && !rec.covered(span, &[EntityKind::Project]) {
                 // A project name needs something proper: a place, an organisation, a name; or
                 // an investor that builds it (…有限公司投资建设的高性能铜箔项目).
                 // Or one named after it: X项目,由…有限公司投资建设.
