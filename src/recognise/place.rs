@@ -265,6 +265,11 @@ fn two_char_name_ok(ctx: &Ctx<'_>, span: Span, outside: bool) -> bool {
     if outside && ctx.text[span.range()].starts_with(['和', '与', '及']) {
         return false;
     }
+    // 工业强县、产业兴县: a slogan's verb before 县 after a word (兴县 on a page of Guangxi).
+    let after_word = char_before(ctx.text, span.start).is_some_and(is_han);
+    if outside && after_word && ctx.text[span.range()].starts_with(['兴', '强', '富', '稳', '活', '治', '美']) {
+        return false;
+    }
     let first = char_at(ctx.text, span.start).map_or(0, char::len_utf8);
     let alone_function_word = ctx.tokens.word_at(span.start).is_some_and(|w| w.len() == first)
         && ctx
