@@ -322,10 +322,10 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
     // it names are sectors as surely as a copula's.
     let seg = &ctx.text[seg_start..list_limit];
     // (Every ending holds 为: most segments have none, and are searched once.)
-    let represented = REPRESENTED
-        .iter()
-        .filter(|_| seg.contains('为'))
-        .find_map(|w| seg.rfind(w))
+    let represented = seg
+        .contains('为')
+        .then(|| REPRESENTED.iter().find_map(|w| seg.rfind(w)))
+        .flatten()
         .and_then(|end| Some((seg[..end].rfind('以')? + '以'.len_utf8(), end)));
     let seg_start = match represented {
         Some((start, end)) => {
