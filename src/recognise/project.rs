@@ -1356,7 +1356,8 @@ fn facilities(ctx: &Ctx<'_>, rec: &mut Recognition) {
 /// So is what it builds, named after <organisation>投资建设的: 云南花都数智科技有限公司投资建设
 /// 的斗南花卉数字交易中心建成投用.
 fn built_by_organisation(ctx: &Ctx<'_>, rec: &mut Recognition) {
-    // Where each clause <organisation><verb of building> ends: after 由, or opening the phrase.
+    // Where each clause <organisation><verb of building>的 ends, after 由 or opening the phrase:
+    // every organisation's mention is looked at, so the one after 由 is too.
     let mut clause_ends: Vec<usize> = Vec::new();
     for (span, id) in &rec.mentions {
         if rec.entities[*id].kind != EntityKind::Organization {
@@ -1368,13 +1369,6 @@ fn built_by_organisation(ctx: &Ctx<'_>, rec: &mut Recognition) {
             .find(|v| after.starts_with(*v) && after[v.len()..].starts_with('的'))
         {
             clause_ends.push(span.end + verb.len());
-        }
-    }
-    for &line in &ctx.body.spans {
-        for (i, _) in ctx.text[line.range()].match_indices('由') {
-            if let Some((_, clause_end)) = built_by_at(ctx, rec, line.start + i) {
-                clause_ends.push(clause_end);
-            }
         }
     }
     clause_ends.sort_unstable();
