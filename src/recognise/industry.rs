@@ -20,11 +20,11 @@ static COUNT_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
 static SCALE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:万亿|五千亿|千亿|五百亿|百亿|十亿)(?:级|以上)?").unwrap());
 static DEVELOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"发展|培育|打造|壮大|做强|做大|做优|引进|聚焦|瞄准|布局|主导|支柱|首位|延伸|集群").unwrap()
+    Regex::new(r"发展|培育|打造|壮大|做强|做大|做优|做特|引进|聚焦|瞄准|布局|主导|支柱|首位|延伸|集群").unwrap()
 });
 /// Verbs that open a list of sectors.
 static LIST_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"发展|培育|打造|壮大|做强|做大|做优|做精|引进|聚焦|布局|延伸|提升|巩固|振兴").unwrap()
+    Regex::new(r"发展|培育|打造|壮大|做强|做大|做优|做精|做特|引进|聚焦|布局|延伸|提升|巩固|振兴").unwrap()
 });
 /// Words of a clause about reform or governance, whose lists are policy areas, not sectors
 /// (深化放管服、国资国企、金融服务等重点领域改革).
@@ -93,6 +93,8 @@ const GENERIC: &[&str] = &[
 const SCOPES: &[&str] = &[
     "全国", "全镇", "全乡", "全市", "全县", "全区", "全省", "全州", "全旗", "我市", "我县", "我区", "我省", "我镇",
     "本市", "本县", "全年", "今年", "去年", "明年", "当年",
+    // 园区生物医药产业营业收入: the park whose sector it is, named by its kind.
+    "园区",
 ];
 /// Determiners before a list's first item.
 const DETERMINERS: &[&str] = &["各类", "各种", "相关", "有关", "这些", "其他", "各"];

@@ -77,7 +77,9 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
             // a company's name before its ending.
             let from = start_of_words_before(ctx.text, ctx.tokens, line.start, suffix.start, NAME_WORDS);
             let start = extend_left(ctx.text, ctx.tokens, line.start, from, 10);
-            let start = place_opened(ctx, rec, line, start).unwrap_or(start);
+            let start = place_opened(ctx, rec, line, start)
+                .or_else(|| place_across_stop(ctx, line, start, suffix.start))
+                .unwrap_or(start);
             let stem = &ctx.text[start..suffix.start];
             let own = &ctx.text[start..from];
             if own.chars().count() < 2 || GENERIC_STEM.iter().any(|g| stem.starts_with(g) || stem.ends_with(g)) {
@@ -193,6 +195,18 @@ fn place_opened(ctx: &Ctx<'_>, rec: &Recognition, line: Span, start: usize) -> O
             .iter()
             .all(|w| !is_left_stop(&ctx.text[w.range()]));
     (opens_clause && own && ctx.text[place.start..start].chars().all(is_han)).then_some(place.start)
+}
+
+/// Where a company's name starts when jieba took the first characters of its place for a
+/// word that stops phrases and joined the rest to the brand (上 | 海瑞 | 晟医疗器械有限公司):
+/// at that word, when a place name starts there and runs past it into the name.
+fn place_across_stop(ctx: &Ctx<'_>, line: Span, start: usize, ending: usize) -> Option<usize> {
+    let stop = ctx
+        .tokens
+        .word_ending_at(start)
+        .filter(|w| w.start >= line.start && is_left_stop(&ctx.text[w.range()]))?;
+    let end = stop.start + ctx.res.places.name_len_at(&ctx.text[stop.start..ending])?;
+    (end > start).then_some(stop.start)
 }
 
 /// Government departments: from a place or a level character (省, 市, 县 …) to a department's

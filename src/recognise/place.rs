@@ -49,6 +49,11 @@ impl PlaceIndex {
             .is_some_and(|m| m.start == 0 && m.end == text.len())
     }
 
+    /// The length of the longest place name the index holds at the start of `text`.
+    pub(crate) fn name_len_at(&self, text: &str) -> Option<usize> {
+        self.names.find(text).filter(|m| m.start == 0).map(|m| m.end)
+    }
+
     /// Where the first place name the index holds starts in `text`.
     pub(crate) fn first_name_at(&self, text: &str) -> Option<usize> {
         self.names.find(text).map(|m| m.start)
@@ -307,6 +312,9 @@ const ZONE_WORDS: &[&str] = &[
     "经济开发区",
     "开发区",
     "工业园区",
+    // 攸县工业集中区, 金村光机电产业集聚区: county parks in central and northern provinces.
+    "工业集中区",
+    "产业集聚区",
     "产业园区",
     // A sub-park named after its place (霍尔果斯经济开发区伊宁园区); see SLOGAN_PRONE.
     "园区",

@@ -12,7 +12,8 @@
 //! where an indicator gives them a meaning (GDP增长6.5%, 引进项目80个).
 
 use super::text::{
-    clause, every_start, extend_left, has_proper_word, is_han, literal_set, sentence, start_of_words_before,
+    clause, every_start, extend_left, has_proper_word, is_clause_end, is_han, literal_set, sentence,
+    start_of_words_before,
 };
 use super::{add_amount, Ctx, FigureCue, FoundAmount, InvestmentCue, Investor, LocalId, ProjectCue, Recognition};
 use crate::chars::CharSet;
@@ -245,6 +246,12 @@ const GENERIC: &[&str] = &[
     "技改",
     "增资",
     "扩产",
+    // 延链补链项目, 强链项目: what a project does for a chain, not its name.
+    "延链补链",
+    "补链强链",
+    "延链",
+    "补链",
+    "强链",
 ];
 
 pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount]) {
@@ -800,6 +807,9 @@ fn add_project(ctx: &Ctx<'_>, rec: &mut Recognition, span: Span) -> Option<Local
     if after_division.is_some_and(|rest| generic_stem(rest.trim_end_matches("项目"))) {
         return None;
     }
+    if sector_class(ctx, name) {
+        return None;
+    }
     let id = rec.add(EntityKind::Project, name, name, Some(span), EntityDetail::None);
     // The place the name starts with, and the organisation that invests.
     let investor = rec
@@ -1150,6 +1160,16 @@ fn project_name_ok(name: &str) -> bool {
     !GENERIC.iter().any(|g| stem.starts_with(g) && stem.chars().count() <= 4)
 }
 
+/// Whether `name` is a known sector and a class word (属于装备制造产业链项目, 新能源领域项目):
+/// a kind of project, not one. (储能电池项目, what a company builds, is one.)
+fn sector_class(ctx: &Ctx<'_>, name: &str) -> bool {
+    ctx.res
+        .lexical
+        .industries
+        .find(name)
+        .is_some_and(|m| m.start == 0 && ["产业项目", "产业链项目", "领域项目", "类项目"].contains(&&name[m.end..]))
+}
+
 /// Whether `stem` (a name without 项目) is a generic word, perhaps after one character (各重点).
 fn generic_stem(stem: &str) -> bool {
     GENERIC
@@ -1416,6 +1436,28 @@ fn split_keep(s: &str) -> Vec<&str> {
     out
 }
 
+/// Whether the total investment ending the clause `cl`, before `after`, is of one project
+/// named by a common word: the one that follows (的项目, 的工程), or the one that ends the
+/// clause before, without a count (实施了高标准农田建设工程，总投资…).
+fn single_project_invested(ctx: &Ctx<'_>, cl: Span, after: &str) -> bool {
+    if ["的项目", "的工程"].iter().any(|w| after.starts_with(w)) {
+        return true;
+    }
+    let Some(previous) = ctx.text[..cl.start].strip_suffix(['，', ',']) else {
+        return false;
+    };
+    let from = previous
+        .char_indices()
+        .rev()
+        .find(|(_, c)| is_clause_end(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let previous = &previous[from..];
+    let Some(head) = previous.strip_suffix("工程").or_else(|| previous.strip_suffix("项目")) else {
+        return false;
+    };
+    !head.chars().any(|c| c.is_ascii_digit() || "个批共全各等".contains(c))
+}
+
 /// Money, counts and percentages of places.
 /// The last indicator of `before`, with the measure that grows when both are named side by
 /// side (固定资产投资 | 增长 → 固定资产投资增长, as GDP增长).
@@ -1499,6 +1541,13 @@ fn figures(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: 
             .then(|| PROJECTED.iter().filter_map(|w| sent_before.rfind(w)).max())
             .flatten()
             .map(|at| a.span.start - sent_before.len() + at);
+        // 这个总投资3.8亿元的项目, 实施了高标准农田建设工程，总投资8600万元: the total
+        // investment of one project the text names by a common word is no figure of the
+        // place. (项目21个，总投资86.4亿元 is the place's: a count of projects.)
+        if before.ends_with("总投资") && single_project_invested(ctx, cl, after) {
+            add_amount(ctx, rec, a);
+            continue;
+        }
         if projected.is_some_and(|from| {
             !ctx.text[from..a.span.start].contains(['全', '我'])
                 && rec.places_in(Span::new(from, a.span.start)).is_empty()
