@@ -723,7 +723,9 @@ fn transliterated_words(ctx: &Ctx<'_>, mut end: usize) -> TransliteratedWords {
                     || (seg.has_name_tag(w) || dotted) && !seg.is_frequent(w) && !seg.is_function_word(w))
                     && !seg.is_verb(w)
                     && !ctx.res.segmenter.holds_frequent_word(w);
-                w.chars().all(is_han) && name_like && !NOT_NAME.contains(&w)
+                // 宋建平 | 在发言中 | 说: a word that opens with a preposition is no part of a name.
+                let preposition_first = w.starts_with(['在', '于', '向', '对', '从', '把', '被']);
+                w.chars().all(is_han) && name_like && !NOT_NAME.contains(&w) && !preposition_first
             }
         };
         if !ok {
@@ -765,8 +767,15 @@ fn han_name_after(ctx: &Ctx<'_>, pos: usize) -> Option<Span> {
     let n = word.chars().count();
     let span = if n == 1 {
         let next = ctx.tokens.word_at(w.end)?;
-        // 县委书记谈发展: 谈 is a surname, but 发展 is no given name.
-        if ctx.res.segmenter.is_frequent(&ctx.text[next.range()]) {
+        // 县委书记谈发展: 谈 is a surname, but 发展 is no given name. Before a verb of speech
+        // it is one (村党总支书记李 | 光荣 | 说).
+        let said_after = || {
+            let after = &ctx.text[next.end..];
+            SPEECH.iter().any(|v| after.starts_with(v))
+        };
+        if ctx.res.segmenter.is_frequent(&ctx.text[next.range()])
+            && !(ctx.text[next.range()].chars().count() == 2 && said_after())
+        {
             return None;
         }
         let m = ctx.text[next.range()].chars().count();

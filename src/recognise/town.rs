@@ -318,10 +318,13 @@ fn named_at(
     if rare_pair {
         return None;
     }
-    // The next item of a list of towns: 菜子镇、福星镇.
+    // The next item of a list of towns: 菜子镇、福星镇, 宾居镇和州城镇.
     // (Only the last few characters are looked at: a name is at most four.)
     let near = back_chars(ctx.text, at, 6).map_or(line.start, |p| p.max(line.start));
-    let item_start = ctx.text[near..at].rfind('、').map(|i| near + i + '、'.len_utf8());
+    // (、, 和 and 与 are all three bytes long.)
+    let item_start = ctx.text[near..at]
+        .rfind(['、', '和', '与'])
+        .map(|i| near + i + '、'.len_utf8());
     if let Some(start) = item_start {
         // The item before is a town found here, or one found elsewhere by the same name
         // (支持庞各庄镇、魏善庄镇打造…, after 庞各庄镇 was named in a clause of its own).
