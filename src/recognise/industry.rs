@@ -337,6 +337,9 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
         None => seg_start,
     };
     let seg = &ctx.text[seg_start..list_limit];
+    if owned_items(ctx, rec, seg_start, list_limit, head) {
+        return;
+    }
     // Modifiers before 的 are not part of the list (由龙头项目带动的机电、新材料…); after 作为,
     // they qualify the head, not the list (把陶艺作为村里的特色产业).
     let before_as = seg.find("作为").map_or(seg, |i| &seg[..i]);
@@ -537,6 +540,63 @@ fn named_otherwise(rec: &Recognition, span: Span) -> bool {
 
 /// One cue for each place that develops `industry` (none named: one cue without a subject).
 /// An `exclusive` cue names the one place that develops it (see [`IndustryCue::exclusive`]).
+/// 泊头市的铸造模具、河间市的汽车零部件再制造、东光县的包装机械等特色产业集群: a list whose
+/// every item is a place, 的 and a sector names each place's sector. Whether it was such a
+/// list (then its sectors are added).
+fn owned_items(ctx: &Ctx<'_>, rec: &mut Recognition, start: usize, limit: usize, head: Span) -> bool {
+    let seg = &ctx.text[start..limit];
+    // (Most segments hold no 的 after a 、: they are left at once.)
+    let Some(first_sep) = seg.find('、') else {
+        return false;
+    };
+    if !seg[..first_sep].contains('的') {
+        return false;
+    }
+    let end = start + seg.rfind('等').unwrap_or(seg.len());
+    // The first item starts at the last place before its 的.
+    let first_de = start + seg[..first_sep].rfind('的').unwrap_or(0);
+    let Some((first, _)) = rec
+        .places_in(Span::new(start, first_de))
+        .into_iter()
+        .filter(|(s, _)| s.end == first_de)
+        .min_by_key(|(s, _)| std::cmp::Reverse(s.start))
+    else {
+        return false;
+    };
+    let mut items = Vec::new();
+    let mut at = first.start;
+    for piece in ctx.text[first.start..end].split('、') {
+        let item = Span::new(at, at + piece.len());
+        at = item.end + '、'.len_utf8();
+        let owner = rec
+            .places_in(item)
+            .into_iter()
+            .find(|(s, _)| s.start == item.start && ctx.text[s.end..item.end].starts_with('的'));
+        let Some((place, id)) = owner else {
+            return false;
+        };
+        let sector = Span::new(place.end + '的'.len_utf8(), item.end);
+        let n = ctx.text[sector.range()].chars().count();
+        if !(2..=8).contains(&n) || !ctx.text[sector.range()].chars().all(is_han) {
+            return false;
+        }
+        items.push((item.start, sector, id));
+    }
+    if items.len() < 2 {
+        return false;
+    }
+    for (item_start, sector, place) in items {
+        let surface = &ctx.text[sector.range()];
+        let (name, _) = canonical(ctx, surface);
+        if names_no_sector(ctx, &name) {
+            continue;
+        }
+        let id = rec.add(EntityKind::Industry, &name, surface, Some(sector), EntityDetail::None);
+        push_cues(rec, id, Span::new(item_start, head.end), &[place], None, true);
+    }
+    true
+}
+
 fn push_cues(
     rec: &mut Recognition,
     industry: LocalId,
