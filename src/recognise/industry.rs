@@ -651,6 +651,7 @@ fn split_items(ctx: &Ctx<'_>, start: usize, end: usize) -> Vec<Span> {
     // 和 / 与 / 及 join the last items: 建材和铝合金加工材料, 电子信息及通讯. Before a 、, 与
     // and 及 stand inside an item's name (泵与电机、鞋业、汽摩配四大传统优势产业, 再生金属及
     // 制品、…), where 和 still joins items (新能源和节能环保、…).
+    let first_listed = parts.first().is_some_and(|(_, listed)| *listed);
     let mut out = Vec::new();
     for (p, listed) in parts {
         let mut pieces = vec![p];
@@ -683,7 +684,20 @@ fn split_items(ctx: &Ctx<'_>, start: usize, end: usize) -> Vec<Span> {
     // The first item reaches left only to the verb before it (做强苹果 → 苹果).
     if let Some(first) = out.first_mut() {
         // (汽车及零部件: the walk starts before the parts, which it would stop at.)
-        let walk_end = parts_head(&text[first.range()]).map_or(first.end, |head| first.start + head.len());
+        // (钛及钛合金、…, 泵与电机、…: the first item's own joiner, which stops the walk, is
+        // inside it; the walk starts before it. Not after a word that is a sector by itself:
+        // 汽车及新能源汽车 are two.)
+        let joined = || {
+            let item = &text[first.range()];
+            let at = first.start + item.find(['及', '与']).filter(|&i| i > 0 && first_listed)?;
+            let before = ctx.tokens.word_ending_at(at)?;
+            let known = ctx.res.lexical.industry_lookup.contains_key(&text[before.range()]);
+            (ctx.tokens.starts_at(at) && !known).then_some(at)
+        };
+        let walk_end = parts_head(&text[first.range()])
+            .map(|head| first.start + head.len())
+            .or_else(joined)
+            .unwrap_or(first.end);
         let reached = extend_left(text, ctx.tokens, first.start, walk_end, 10);
         // 做强 | 水饮料 cut as 做 | 强水 | 饮料: where the list starts inside a word, the walk
         // stops at that word's end; the item still starts where the list does.
