@@ -778,8 +778,10 @@ fn subjects_of(ctx: &Ctx<'_>, rec: &Recognition, span: Span) -> Vec<LocalId> {
     };
     // A place named inside a longer one (鄂尔多斯 in 鄂尔多斯高新技术产业开发区) is not the subject.
     let outer = |s: Span| !places.iter().any(|(o, _)| o.contains(s) && o.len() > s.len());
+    // 泰兴市以泰兴经济开发区为载体，推动…: what 以…为 takes as its means is not the subject.
+    let means = |s: Span| ctx.text[..s.start].ends_with('以') && ctx.text[s.end..].starts_with('为');
     let outers: Vec<(Span, LocalId)> = places.iter().copied().filter(|(s, _)| outer(*s)).collect();
-    let Some(first) = outers.iter().position(|(_, id)| is_subject(rec, *id)) else {
+    let Some(first) = outers.iter().position(|(s, id)| is_subject(rec, *id) && !means(*s)) else {
         return Vec::new();
     };
     let mut subjects = vec![outers[first].1];

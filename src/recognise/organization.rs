@@ -98,7 +98,11 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
             let surface = &ctx.text[span.range()];
             // A university or college is named after its place (延边大学, 上海健康医学院) or
             // known to jieba as an institution (复旦大学); 共建产业学院 names none.
-            if matches!(m.as_str(), "大学" | "学院") && !placed() && !ctx.res.segmenter.is_organisation_name(surface)
+            // (中国药科大学: a national one is named after the country.)
+            if matches!(m.as_str(), "大学" | "学院")
+                && !placed()
+                && !surface.starts_with("中国")
+                && !ctx.res.segmenter.is_organisation_name(surface)
             {
                 continue;
             }

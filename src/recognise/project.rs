@@ -188,6 +188,8 @@ const GENERIC: &[&str] = &[
     "产业",
     "重点",
     "重大",
+    // 补短板的关键项目.
+    "关键",
     "民生",
     "招商",
     "建设",
@@ -804,7 +806,11 @@ fn add_project(ctx: &Ctx<'_>, rec: &mut Recognition, span: Span) -> Option<Local
         })
         .map(|(s, _)| &ctx.text[s.end..span.end])
         .min_by_key(|rest| rest.len());
-    if after_division.is_some_and(|rest| generic_stem(rest.trim_end_matches("项目"))) {
+    // (泽州县项目建设工作: a division and 项目 alone name none either.)
+    if after_division.is_some_and(|rest| {
+        let stem = rest.trim_end_matches("项目");
+        stem.is_empty() || generic_stem(stem)
+    }) {
         return None;
     }
     if sector_class(ctx, name) {
