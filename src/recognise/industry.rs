@@ -20,7 +20,7 @@ static COUNT_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
 static SCALE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:万亿|五千亿|千亿|五百亿|百亿|十亿)(?:级|以上)?").unwrap());
 static DEVELOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"发展|培育|打造|壮大|做强|做大|做优|做特|引进|聚焦|瞄准|布局|主导|支柱|首位|延伸|集群").unwrap()
+    Regex::new(r"发展|培育|打造|壮大|做强|做大|做优|做特|构建|引进|聚焦|瞄准|布局|主导|支柱|首位|延伸|集群").unwrap()
 });
 /// Verbs that open a list of sectors.
 static LIST_VERB: LazyLock<Regex> = LazyLock::new(|| {
