@@ -19,6 +19,10 @@ struct Case {
     relations: Vec<(String, String, String, Option<serde_json::Value>)>,
     #[serde(default)]
     absent_relations: Vec<Vec<String>>,
+    /// (kind, name): the text does not name it, though the graph may hold it (a province
+    /// reached up the gazetteer).
+    #[serde(default)]
+    unmentioned: Vec<(String, String)>,
 }
 
 fn kind(s: &str) -> EntityKind {
@@ -92,6 +96,11 @@ fn cases() {
             for (k, n) in &case.absent {
                 if has_entity(&g, k, n) {
                     failures.push(format!("{label}: unexpected {k} {n}"));
+                }
+            }
+            for (k, n) in &case.unmentioned {
+                if g.find(kind(k), n).is_some_and(|id| !g.node(id).mentions.is_empty()) {
+                    failures.push(format!("{label}: {k} {n} is named"));
                 }
             }
             for (k, a, b) in &case.same {

@@ -347,8 +347,42 @@ pub(crate) fn recognise(text: &str, body: &Body, tokens: &Tokens<'_>, res: &Reso
     drop_zones_named_as_projects(&mut rec);
     event::recognise(&ctx, &mut rec);
     meta::recognise(&ctx, &mut rec);
+    drop_provinces_in_company_names(&ctx, &mut rec);
     rec.mentions.sort();
     rec
+}
+
+/// A province that opens a company's name (山西泽宏铸造有限公司, 福建鼎盛鞋业有限公司) says
+/// where the company is registered: the page does not name the province by it. (Its facts
+/// were read with it; only the mention goes.)
+fn drop_provinces_in_company_names(ctx: &Ctx<'_>, rec: &mut Recognition) {
+    let companies: Vec<Span> = rec
+        .mentions
+        .iter()
+        .filter(|(s, id)| {
+            let surface = &ctx.text[s.range()];
+            rec.entities[*id].kind == EntityKind::Organization
+                && (surface.ends_with("公司") || surface.ends_with("集团"))
+        })
+        .map(|(s, _)| *s)
+        .collect();
+    if companies.is_empty() {
+        return;
+    }
+    let inside: Vec<(Span, LocalId)> = rec
+        .mentions
+        .iter()
+        .copied()
+        .filter(|(s, id)| {
+            rec.entities[*id]
+                .place()
+                .is_some_and(|p| p.level == Some(crate::model::PlaceLevel::Province))
+                && companies.iter().any(|c| c.start == s.start && c.end > s.end)
+        })
+        .collect();
+    for (span, id) in inside {
+        rec.drop_mention(span, id);
+    }
 }
 
 /// A park that the text also names as a project (总投资120亿元的X产业园) is one thing: the
