@@ -389,6 +389,13 @@ pub(crate) fn relate(doc_id: &str, rec: Recognition, res: &Resources) -> Extract
             .subject
             .filter(|s| Some(*s) == focus || within(&b, *s, focus))
             .or(focus.filter(|_| !focus_above_scope));
+        // 全村民宿收入超过900万元, 自家20亩葡萄卖了将近70万元: what a village, a cooperative or a
+        // household earns is a figure of the page's place only when the page is a village's.
+        let village = |id: LocalId| {
+            let e = &b.rec.entities[id];
+            e.place().is_some_and(|p| p.level.is_none()) && e.name.ends_with('村')
+        };
+        let subject = subject.filter(|p| !cue.of_village || village(*p));
         if let Some(place) = subject {
             let kind = if cue.target {
                 RelationKind::SetsTarget

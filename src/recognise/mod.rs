@@ -109,6 +109,9 @@ pub struct FigureCue {
     /// The level of the place the sentence speaks of without naming it (全县 and 我县: a
     /// county; 全镇: a town), if it does.
     pub scope: Option<crate::model::PlaceLevel>,
+    /// Whether the sentence speaks of a village's, a cooperative's or a household's own
+    /// accounts (全村民宿收入, 村集体经济收入, 自家…卖了): a figure of a village only.
+    pub of_village: bool,
     /// The clause.
     pub span: Span,
 }

@@ -1442,6 +1442,31 @@ fn split_keep(s: &str) -> Vec<&str> {
     out
 }
 
+/// Words of a village's, a cooperative's or a household's own accounts.
+const VILLAGE_SCOPES: &[&str] = &[
+    "村里",
+    "全村",
+    "村集体",
+    "村民",
+    "该村",
+    "本村",
+    "合作社",
+    "社员",
+    "自家",
+    "户均",
+    "家里",
+];
+
+/// Whether the sentence up to a figure speaks of a village, a cooperative or a household,
+/// and not of a wider scope (全县村集体经济收入 is the county's).
+fn of_village_or_household(sent_before: &str) -> bool {
+    sent_before.contains(['村', '社', '家', '户'])
+        && VILLAGE_SCOPES.iter().any(|w| sent_before.contains(w))
+        && !["全县", "全市", "全区", "全省", "全镇", "全乡", "全旗"]
+            .iter()
+            .any(|w| sent_before.contains(w))
+}
+
 /// Whether the total investment ending the clause `cl`, before `after`, is of one project
 /// named by a common word: the one that follows (的项目, 的工程), or the one that ends the
 /// clause before, without a count (实施了高标准农田建设工程，总投资…).
@@ -1609,6 +1634,7 @@ fn figures(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: 
             period,
             subject,
             scope,
+            of_village: of_village_or_household(sent_before),
             span: cl,
         });
     }
