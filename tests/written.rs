@@ -76,18 +76,18 @@ bar!(development_set_meets_its_bar, "dev", 0.94, 0.94);
 
 bar!(
     /// Held out in stop 15, a development set since stop 16.
-    held_out_set_meets_its_bar, "heldout", 0.93, 0.89
+    held_out_set_meets_its_bar, "heldout", 0.94, 0.94
 );
 
 bar!(
     /// Held out in stop 16, a development set since stop 17 (its misses were read then).
-    second_held_out_set_meets_its_bar, "heldout2", 0.94, 0.91
+    second_held_out_set_meets_its_bar, "heldout2", 0.95, 0.94
 );
 
 bar!(
     /// Written in stop 16 by a session that read neither the code nor `heldout2`. Its totals
-    /// were seen during stops 16 to 18, its misses never read.
-    third_held_out_set_meets_its_bar, "heldout3", 0.92, 0.89
+    /// were seen during stops 16 to 20, its misses never read.
+    third_held_out_set_meets_its_bar, "heldout3", 0.93, 0.91
 );
 
 bar!(
@@ -99,27 +99,33 @@ bar!(
 bar!(
     /// Written in stop 18 by a session that read no code and no other written set; held out
     /// then, a development set since stop 19 (its misses were read then).
-    fifth_held_out_set_meets_its_bar, "heldout5", 0.92, 0.91
+    fifth_held_out_set_meets_its_bar, "heldout5", 0.93, 0.93
 );
 
 bar!(
     /// Written at the end of stop 18 by a session that read no code and no other written set,
     /// after that stop's rules; held out then, a development set since late in stop 19 (its
     /// misses were read then).
-    sixth_held_out_set_meets_its_bar, "heldout6", 0.92, 0.91
+    sixth_held_out_set_meets_its_bar, "heldout6", 0.93, 0.93
 );
 
 bar!(
     /// Written during stop 19 by a session that read no code and no other written set, while
-    /// that stop's rules were being written from `heldout5`: scored at the stop's start and
-    /// end, its misses never read (a failing run of this test showed six of them once; no
-    /// rule used them). Two forbidden hits, at the stop's start as at its end.
-    seventh_held_out_set_meets_its_bar, "heldout7", 0.86, 0.78, forbidden = 2
+    /// that stop's rules were being written from `heldout5`; held out then, a development set
+    /// since stop 20 (its misses were read then).
+    seventh_held_out_set_meets_its_bar, "heldout7", 0.92, 0.86
 );
 
 bar!(
     /// Written late in stop 19 by a session that read no code and no other written set, and
-    /// that reported only its file names and totals: scored at 2241991 and at the stop's end,
-    /// its misses never read.
-    eighth_held_out_set_meets_its_bar, "heldout8", 0.83, 0.78
+    /// that reported only its file names and totals: scored at 2241991 and at the ends of
+    /// stops 19 and 20, its misses never read.
+    eighth_held_out_set_meets_its_bar, "heldout8", 0.84, 0.80
+);
+
+bar!(
+    /// Written early in stop 20 by a session that read no code and no other written set, and
+    /// that reported only its file names and totals: scored by totals only, its misses never
+    /// read. Two forbidden hits, at the stop's start as at its end.
+    ninth_held_out_set_meets_its_bar, "heldout9", 0.85, 0.77, forbidden = 2
 );
