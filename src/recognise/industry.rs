@@ -563,6 +563,10 @@ fn owned_items(ctx: &Ctx<'_>, rec: &mut Recognition, start: usize, limit: usize,
     else {
         return false;
     };
+    // (A 等 may stand before the list: 等项目…湖北省的….)
+    if end <= first.start {
+        return false;
+    }
     let mut items = Vec::new();
     let mut at = first.start;
     for piece in ctx.text[first.start..end].split('、') {
