@@ -538,8 +538,6 @@ fn named_otherwise(rec: &Recognition, span: Span) -> bool {
     )
 }
 
-/// One cue for each place that develops `industry` (none named: one cue without a subject).
-/// An `exclusive` cue names the one place that develops it (see [`IndustryCue::exclusive`]).
 /// 泊头市的铸造模具、河间市的汽车零部件再制造、东光县的包装机械等特色产业集群: a list whose
 /// every item is a place, 的 and a sector names each place's sector. Whether it was such a
 /// list (then its sectors are added).
@@ -601,6 +599,8 @@ fn owned_items(ctx: &Ctx<'_>, rec: &mut Recognition, start: usize, limit: usize,
     true
 }
 
+/// One cue for each place that develops `industry` (none named: one cue without a subject).
+/// An `exclusive` cue names the one place that develops it (see [`IndustryCue::exclusive`]).
 fn push_cues(
     rec: &mut Recognition,
     industry: LocalId,
