@@ -359,7 +359,12 @@ pub(crate) fn recognise(text: &str, body: &Body, tokens: &Tokens<'_>, res: &Reso
 /// where the company is registered: the page does not name the province by it. (Its facts
 /// were read with it; only the mention goes.)
 fn drop_provinces_in_company_names(ctx: &Ctx<'_>, rec: &mut Recognition) {
-    let companies: Vec<Span> = rec
+    let is_province = |rec: &Recognition, id: LocalId| {
+        rec.entities[id]
+            .place()
+            .is_some_and(|p| p.level == Some(crate::model::PlaceLevel::Province))
+    };
+    let inside: Vec<(Span, LocalId)> = rec
         .mentions
         .iter()
         .filter(|(s, id)| {
@@ -367,21 +372,11 @@ fn drop_provinces_in_company_names(ctx: &Ctx<'_>, rec: &mut Recognition) {
             rec.entities[*id].kind == EntityKind::Organization
                 && (surface.ends_with("公司") || surface.ends_with("集团"))
         })
-        .map(|(s, _)| *s)
-        .collect();
-    if companies.is_empty() {
-        return;
-    }
-    let inside: Vec<(Span, LocalId)> = rec
-        .mentions
-        .iter()
-        .copied()
-        .filter(|(s, id)| {
-            rec.entities[*id]
-                .place()
-                .is_some_and(|p| p.level == Some(crate::model::PlaceLevel::Province))
-                && companies.iter().any(|c| c.start == s.start && c.end > s.end)
+        .flat_map(|&(company, _)| {
+            rec.starting_in(company.start, company.start + 1)
+                .filter(move |(s, _)| s.end < company.end)
         })
+        .filter(|&(_, id)| is_province(rec, id))
         .collect();
     for (span, id) in inside {
         rec.drop_mention(span, id);
