@@ -12,8 +12,7 @@
 //! where an indicator gives them a meaning (GDP增长6.5%, 引进项目80个).
 
 use super::text::{
-    clause, every_start, extend_left, has_proper_word, is_clause_end, is_han, literal_set, sentence,
-    start_of_words_before,
+    clause, every_start, extend_left, has_proper_word, is_han, literal_set, sentence, start_of_words_before,
 };
 use super::{add_amount, Ctx, FigureCue, FoundAmount, InvestmentCue, Investor, LocalId, ProjectCue, Recognition};
 use crate::chars::CharSet;
@@ -1474,15 +1473,10 @@ fn single_project_invested(ctx: &Ctx<'_>, cl: Span, after: &str) -> bool {
     if ["的项目", "的工程"].iter().any(|w| after.starts_with(w)) {
         return true;
     }
-    let Some(previous) = ctx.text[..cl.start].strip_suffix(['，', ',']) else {
+    let Some(comma) = ctx.text[..cl.start].strip_suffix(['，', ',']).map(str::len) else {
         return false;
     };
-    let from = previous
-        .char_indices()
-        .rev()
-        .find(|(_, c)| is_clause_end(*c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let previous = &previous[from..];
+    let previous = &ctx.text[clause(ctx.text, &ctx.body.spans, Span::new(comma, comma)).start..comma];
     let Some(head) = previous.strip_suffix("工程").or_else(|| previous.strip_suffix("项目")) else {
         return false;
     };
@@ -1562,6 +1556,13 @@ fn figures(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: 
         if !keep {
             continue;
         }
+        // 这个总投资3.8亿元的项目, 实施了高标准农田建设工程，总投资8600万元: the total
+        // investment of one project the text names by a common word is no figure of the
+        // place. (项目21个，总投资86.4亿元 is the place's: a count of projects.)
+        if before.ends_with("总投资") && single_project_invested(ctx, cl, after) {
+            add_amount(ctx, rec, a);
+            continue;
+        }
         // …项目,总投资32亿元,满产后年产值可超过80亿元: what a project will yield once built is
         // an amount but no figure of the place, unless the clause names the place or its scope
         // (建成后全县…).
@@ -1572,13 +1573,6 @@ fn figures(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: 
             .then(|| PROJECTED.iter().filter_map(|w| sent_before.rfind(w)).max())
             .flatten()
             .map(|at| a.span.start - sent_before.len() + at);
-        // 这个总投资3.8亿元的项目, 实施了高标准农田建设工程，总投资8600万元: the total
-        // investment of one project the text names by a common word is no figure of the
-        // place. (项目21个，总投资86.4亿元 is the place's: a count of projects.)
-        if before.ends_with("总投资") && single_project_invested(ctx, cl, after) {
-            add_amount(ctx, rec, a);
-            continue;
-        }
         if projected.is_some_and(|from| {
             !ctx.text[from..a.span.start].contains(['全', '我'])
                 && rec.places_in(Span::new(from, a.span.start)).is_empty()
