@@ -174,11 +174,7 @@ fn short_names(text: &str, rec: &mut Recognition) {
 /// stops phrases elsewhere (潍坊盛 | 启动 | 力科技有限公司): at the place a few characters
 /// before, when that place opens its clause. Han characters only between them.
 fn place_opened(ctx: &Ctx<'_>, rec: &Recognition, line: Span, start: usize) -> Option<usize> {
-    // (A word of the line only: body ranges may abut.)
-    let stop = ctx
-        .tokens
-        .word_ending_at(start)
-        .filter(|w| w.start >= line.start && is_left_stop(&ctx.text[w.range()]))?;
+    let stop = stop_word_before(ctx, line, start)?;
     let near = ctx.text[line.start..stop.start]
         .char_indices()
         .rev()
@@ -205,12 +201,17 @@ fn place_opened(ctx: &Ctx<'_>, rec: &Recognition, line: Span, start: usize) -> O
 /// word that stops phrases and joined the rest to the brand (上 | 海瑞 | 晟医疗器械有限公司):
 /// at that word, when a place name starts there and runs past it into the name.
 fn place_across_stop(ctx: &Ctx<'_>, line: Span, start: usize, ending: usize) -> Option<usize> {
-    let stop = ctx
-        .tokens
-        .word_ending_at(start)
-        .filter(|w| w.start >= line.start && is_left_stop(&ctx.text[w.range()]))?;
+    let stop = stop_word_before(ctx, line, start)?;
     let end = stop.start + ctx.res.places.name_len_at(&ctx.text[stop.start..ending])?;
     (end > start).then_some(stop.start)
+}
+
+/// The word ending at `start` when it stops phrases (see [`is_left_stop`]): where the walk
+/// back over a company's name stopped. (A word of the line only: body ranges may abut.)
+fn stop_word_before(ctx: &Ctx<'_>, line: Span, start: usize) -> Option<Span> {
+    ctx.tokens
+        .word_ending_at(start)
+        .filter(|w| w.start >= line.start && is_left_stop(&ctx.text[w.range()]))
 }
 
 /// Government departments: from a place or a level character (省, 市, 县 …) to a department's
