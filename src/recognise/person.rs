@@ -600,6 +600,9 @@ fn speaker_after(ctx: &Ctx<'_>, speakers: &[String], pos: usize) -> Option<Span>
 fn name_after(ctx: &Ctx<'_>, pos: usize) -> Option<Span> {
     // 区委书记 刘永辉: a by-line may put spaces between title and name.
     let pos = pos + (ctx.text[pos..].len() - ctx.text[pos..].trim_start_matches([' ', '\u{3000}']).len());
+    if let Some(dotted) = dotted_name_at(ctx, pos) {
+        return Some(dotted);
+    }
     match han_name_after(ctx, pos) {
         Some(han) if is_visit(ctx, han) => None,
         // 斯琴 | 毕力 | 格, 那 | 顺巴 | 雅尔: a transliterated name whose first characters look
@@ -607,6 +610,30 @@ fn name_after(ctx: &Ctx<'_>, pos: usize) -> Option<Span> {
         Some(han) => Some(transliterated_continuation(ctx, han).unwrap_or(han)),
         None => transliterated_name_after(ctx, pos),
     }
+}
+
+/// A name whose parts a middle dot joins, starting at `pos` (县长努尔兰·哈孜别克主持会议,
+/// 副县长古丽娜尔·吐尔逊及…): two to six Han characters, the dot, and the words of a
+/// transliterated name after it. The dot vouches for the name, whatever the dictionary holds
+/// of its first part (努尔 is a word, 古丽娜尔 looks like 古 and a given name).
+fn dotted_name_at(ctx: &Ctx<'_>, pos: usize) -> Option<Span> {
+    let rest = ctx.text.get(pos..)?;
+    let (dot, _) = rest.char_indices().take(7).find(|(_, c)| matches!(c, '·' | '•'))?;
+    let first = &rest[..dot];
+    let n = first.chars().count();
+    if !(2..=6).contains(&n)
+        || !first.chars().all(is_han)
+        || first.starts_with(NOT_GIVEN_NAME)
+        || !ctx.tokens.starts_at(pos)
+        || !ctx.tokens.starts_at(pos + dot)
+    {
+        return None;
+    }
+    let words = transliterated_words(ctx, pos + dot);
+    let span = Span::new(pos, words.end);
+    // Something after the dot, and a whole name of at most twelve characters.
+    let after_dot = ctx.text[pos + dot..span.end].chars().filter(|c| is_han(*c)).count();
+    (after_dot >= 2 && han_chars(ctx, span) <= 12 && name_ends_at(ctx, span)).then_some(span)
 }
 
 /// One-character short names of the provinces, as in 来川, 赴黔, 到闽.

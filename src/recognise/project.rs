@@ -1222,7 +1222,14 @@ fn project_start(ctx: &Ctx<'_>, rec: &Recognition, limit: usize, end: usize) -> 
         }
         _ => start,
     };
-    town_stem_start(ctx, rec, limit, start)
+    let start = town_stem_start(ctx, rec, limit, start);
+    // 古丽娜尔·吐尔逊 | 就文旅项目建设作了安排: a person named inside the walk is the subject
+    // of the clause, not part of the name.
+    rec.starting_in(start, end)
+        .filter(|(s, id)| s.end <= end && matches!(rec.entities[*id].kind, EntityKind::Official | EntityKind::Person))
+        .map(|(s, _)| s.end)
+        .max()
+        .unwrap_or(start)
 }
 
 /// Where a name that starts at `start` starts when the name of a town of the document, without
