@@ -207,6 +207,9 @@ pub(crate) const LEFT_STOPS: &[&str] = &[
     "正式",
     "已",
     "已经",
+    // 已有新疆禾丰源面业有限公司等4家企业签约入园: what a place already has opens no name.
+    "已有",
+    "现有",
     "还",
     "也",
     "都",
@@ -436,7 +439,7 @@ pub(crate) fn extend_left(
     // A guessed word that glues a preposition to a name (对古雷) gives the preposition back.
     if start < end && !tokens.word_at(start).is_some_and(|w| is_left_stop(&text[w.range()])) {
         if let Some(c) = text[start..end].chars().next() {
-            if "对在把将向从为与和及给被让于".contains(c) && text[start..end].chars().count() > 2 {
+            if "对在把将向从为与和及给被让于由".contains(c) && text[start..end].chars().count() > 2 {
                 let w = tokens.word_at(start);
                 if w.is_some_and(|w| w.len() > c.len_utf8()) {
                     start += c.len_utf8();
