@@ -14,17 +14,18 @@ use std::sync::LazyLock;
 
 static HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"产业集群|产业群体|产业群|产业链|产业|行业|业态").unwrap());
 static COUNT_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\d+|[一二三四五六七八九十两]+)(?:大|个|类|项|条)(?:千亿级|百亿级|主导|支柱|重点|特色|优势|新兴|战略性|传统|现代|先导|未来|基础|核心|绿色|高端|产业)*$")
+    Regex::new(r"(?:\d+|[一二三四五六七八九十两]+)(?:大|个|类|项|条|张|种)(?:(?:万亿|五千亿|千亿|五百亿|百亿|十亿)级|主导|支柱|重点|特色|优势|新兴|战略性|传统|现代|先导|未来|基础|核心|绿色|高端|产业)*$")
         .unwrap()
 });
 static SCALE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:万亿|五千亿|千亿|五百亿|百亿|十亿)(?:级|以上)?").unwrap());
 static DEVELOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"发展|培育|打造|壮大|做强|做大|做优|做特|构建|引进|聚焦|瞄准|布局|主导|支柱|首位|延伸|集群").unwrap()
+    Regex::new(r"发展|培育|打造|壮大|做强|做大|做优|做特|做旺|构建|引进|聚焦|瞄准|布局|主导|支柱|首位|延伸|延长|集群")
+        .unwrap()
 });
 /// Verbs that open a list of sectors.
 static LIST_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"发展|培育|打造|壮大|做强|做大|做优|做精|做特|引进|聚焦|布局|延伸|提升|巩固|振兴").unwrap()
+    Regex::new(r"发展|培育|打造|壮大|做强|做大|做优|做精|做特|做旺|引进|聚焦|布局|延伸|延长|提升|巩固|振兴").unwrap()
 });
 /// Words of a clause about reform or governance, whose lists are policy areas, not sectors
 /// (深化放管服、国资国企、金融服务等重点领域改革).
