@@ -497,8 +497,22 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
             // A facility before the amount, without 项目: 凯里至雷山高速公路总投资98亿元,
             // 张江科学城二期总投资约350亿元. As for facilities named after a verb, the name
             // needs something proper (a place, an organisation, a name jieba does not know).
-            let end = line.start + head.len();
-            let mut start = extend_left(ctx.text, ctx.tokens, line.start, end, 16);
+            let mut end = line.start + head.len();
+            // …配套工程（凌海市）: a place in brackets after the name says where it is; it is
+            // no part of the name.
+            if let Some(open) = head.strip_suffix(['）', ')']).and_then(|h| h.rfind(['（', '('])) {
+                let open_len = head[open..].chars().next().map_or(0, char::len_utf8);
+                let inner = Span::new(
+                    line.start + open + open_len,
+                    end - '）'.len_utf8().min(head.len() - open),
+                );
+                if rec.places_in(inner).iter().any(|(s, _)| *s == inner) {
+                    end = line.start + open;
+                }
+            }
+            // Names of works run long (凌海精细化工产业园基础设施配套工程, 锦州医科大学附属第一医院
+            // 新院区建设工程): twenty characters.
+            let mut start = extend_left(ctx.text, ctx.tokens, line.start, end, 20);
             // Words of work stop the phrase (…管网改造 | 工程): then the name is the phrase
             // before them, with them.
             let name = &ctx.text[start..end];
@@ -511,7 +525,11 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
             // (。县城集中供热管网改造工程计划投资2800万元, 建设新能源装备制造产业园,总投资21亿元):
             // a generic facility (重大水利工程) is short.
             let long = ctx.text[span.range()].chars().count() >= 8;
-            let opens_clause = clause(ctx.text, &ctx.body.spans, span).start == start;
+            // (After the number of an item of a list: 1.锦州港…二期工程，总投资26.5亿元.)
+            let opens_clause = {
+                let cl_start = clause(ctx.text, &ctx.body.spans, span).start;
+                cl_start == start || is_item_number(&ctx.text[cl_start..start])
+            };
             let built = BUILD_VERBS.iter().any(|v| ctx.text[..start].ends_with(v));
             let vouched = || {
                 has_proper_word(ctx, rec, span)
@@ -569,6 +587,21 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
         }
     }
     referring
+}
+
+/// Whether `s` is the number of an item of a list and nothing else: 1. 2、 (3) （三） 一是.
+fn is_item_number(s: &str) -> bool {
+    let s = s.trim();
+    let body = s
+        .strip_suffix(['.', '、', '．', '，', ')', '）'])
+        .map(|b| b.trim_start_matches(['(', '（']))
+        .or_else(|| s.strip_suffix('是'))
+        .unwrap_or("");
+    !body.is_empty()
+        && body.chars().count() <= 3
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
 }
 
 /// Words that refer back to the project named before (该项目总投资…).
@@ -1057,7 +1090,9 @@ fn sited_project_end(rec: &Recognition, line_start: usize, head: &str) -> Option
         .max_by_key(|(at, _)| *at)?;
     let place = Span::new(line_start + at + verb.len(), line_start + head.len());
     let placed = rec.places_in(place).iter().any(|(s, _)| *s == place);
-    (head[..at].ends_with("项目") && placed).then_some(at)
+    // (…高纯硅材料三期项目，落户太和区: a comma may stand before the verb.)
+    let name = head[..at].trim_end_matches(['，', ',']);
+    (name.ends_with("项目") && placed).then_some(name.len())
 }
 
 /// Where `head` (the text of a line from `line_start`) ends in a clause 由<organisation><verb of
