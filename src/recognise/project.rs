@@ -248,6 +248,9 @@ const GENERIC: &[&str] = &[
     "增资",
     "扩产",
     // 延链补链项目, 强链项目: what a project does for a chain, not its name.
+    // 非遗项目, 包联项目: a class of heritage, a leader's charge.
+    "非遗",
+    "包联",
     "延链补链",
     "补链强链",
     "延链",
@@ -1194,7 +1197,9 @@ fn project_name_ok(name: &str) -> bool {
         return false;
     }
     let stem = name.trim_end_matches("项目");
-    if stem.chars().count() < 2 || generic_stem(stem) {
+    // 上半年重点项目, 旗级领导包联重点项目, 自治州二季度重点项目: what ends with a rank of
+    // projects names a class of them, whatever stands before.
+    if stem.chars().count() < 2 || generic_stem(stem) || ["重点", "重大"].iter().any(|r| stem.ends_with(r)) {
         return false;
     }
     !GENERIC.iter().any(|g| stem.starts_with(g) && stem.chars().count() <= 4)
