@@ -32,7 +32,7 @@ static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words of company names before their ending (建设集团, 发展银行, 投资控股).
 const NAME_WORDS: &[&str] = &[
-    "建设", "发展", "投资", "开发", "实业", "集团", "控股", "科技", "股份", "产业",
+    "建设", "发展", "投资", "开发", "实业", "集团", "控股", "科技", "股份", "产业", "服务",
 ];
 
 /// Stems that make a company ending generic (有关行业协会, 各类企业集团).

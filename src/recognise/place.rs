@@ -331,7 +331,12 @@ const ZONE_WORDS: &[&str] = &[
     "自由贸易试验区",
     "自贸区",
     "综合保税区",
+    "综保区",
+    "保税港区",
     "保税区",
+    // 海南自由贸易港: a zone the size of a province.
+    "自由贸易港",
+    "自贸港",
     "新片区",
     "新区",
     "科学城",
@@ -450,7 +455,7 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
                         .place()
                         .is_some_and(|p| p.level == Some(PlaceLevel::Province))
             });
-            if province_only && !listed() {
+            if province_only && kind != "自由贸易港" && !listed() {
                 continue;
             }
             let mentions_place = anchor.is_some() || ctx.res.places.names.is_match(stem);
@@ -458,6 +463,14 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
             if !mentions_place
                 && (!has_proper_word(ctx, rec, stem_span) || has_verb(ctx, Span::new(start, from.max(start))))
             {
+                // 把设备运进 | 综保区: right after a verb, the zone word stands alone.
+                if ctx
+                    .tokens
+                    .word_ending_at(span.start)
+                    .is_some_and(|w| ctx.res.segmenter.is_verb(&ctx.text[w.range()]))
+                {
+                    bare.push((span, kind.to_owned()));
+                }
                 continue;
             }
             let full = Span::new(start, span.end);
@@ -467,6 +480,8 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
             let canonical = match kind {
                 "高新区" => format!("{stem}高新区"),
                 "经济技术开发区" => format!("{stem}经济技术开发区"),
+                "综合保税区" => format!("{stem}综合保税区"),
+                "自由贸易港" => format!("{stem}自由贸易港"),
                 _ => surface.to_owned(),
             };
             let parent = anchor.and_then(|(_, id)| places.codes.get(&id).copied());
@@ -565,6 +580,8 @@ fn canonical_zone_word(suffix: &str) -> &str {
         "高新技术产业开发区" | "高新区" => "高新区",
         "经济技术开发区" | "经开区" => "经济技术开发区",
         "自由贸易试验区" | "自贸区" => "自贸区",
+        "综合保税区" | "综保区" => "综合保税区",
+        "自由贸易港" | "自贸港" => "自由贸易港",
         other => other,
     }
 }
