@@ -76,7 +76,9 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
             // 中鸿建设集团有限公司, 中国建设银行: words that stop phrases elsewhere belong to
             // a company's name before its ending.
             let from = start_of_words_before(ctx.text, ctx.tokens, line.start, suffix.start, NAME_WORDS);
-            let start = extend_left(ctx.text, ctx.tokens, line.start, from, 10);
+            // A cooperative's name holds its village and its trade (原隆村永盛肉牛养殖专业合作社).
+            let max = if m.as_str() == "合作社" { 14 } else { 10 };
+            let start = extend_left(ctx.text, ctx.tokens, line.start, from, max);
             let start = place_opened(ctx, rec, line, start)
                 .or_else(|| place_across_stop(ctx, line, start, suffix.start))
                 .unwrap_or(start);

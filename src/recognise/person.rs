@@ -536,7 +536,7 @@ fn town_before(ctx: &Ctx<'_>, rec: &mut Recognition, at: usize) -> Option<super:
 }
 
 /// Titles of a company's officers, not of party or state posts.
-const CORPORATE_TITLES: &[&str] = &["董事长", "总经理", "副董事长", "副总经理", "总裁", "副总裁"];
+const CORPORATE_TITLES: &[&str] = &["董事长", "总经理", "副董事长", "副总经理", "总裁", "副总裁", "理事长"];
 
 /// Who answers in a Q&A: the names that open two or more lines before a colon (苏和巴特尔：…,
 /// 司马俊峰：…), longest first. The page spells them out whole, where segmentation may cut

@@ -97,6 +97,20 @@ const GENERIC: &[&str] = &[
     "少数民族",
 ];
 
+/// Words that 村 opens, of its people and places (村民, 村里): no village's name ends before them.
+const VILLAGE_WORDS: &[&str] = &[
+    "村民",
+    "村里",
+    "村内",
+    "村外",
+    "村口",
+    "村头",
+    "村庄",
+    "村落",
+    "村干部",
+    "村民们",
+];
+
 /// Words after which a name of place follows (在苟坝村, 走进枫香镇, 与相邻的太平溪镇).
 const LOCATIVE: &[&str] = &[
     "在",
@@ -270,7 +284,13 @@ fn named_at(
     // 村 | 镇 is a word too (村镇), and so is 城 | 乡: such a town is named only after a word of
     // place, by a name of two characters the dictionary does not hold (位于青村镇的).
     let pair_word = seg.knows(pair) && !rare_pair;
-    if glued {
+    // 手把手教 | 村民, 回到 | 村里: the suffix opens a word of its own.
+    let opens_word = suffix == "村"
+        && ctx
+            .tokens
+            .word_at(at)
+            .is_some_and(|w| w.end > end && VILLAGE_WORDS.contains(&&ctx.text[w.range()]));
+    if glued || opens_word {
         return None;
     }
     // 筠连县 | 大雪山 | 镇: a place that may hold the town, right before a name that jieba cuts
