@@ -12,7 +12,8 @@ use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"产业集群|产业群体|产业群|产业链|产业|行业|业态").unwrap());
+static HEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"产业集群|产业群体|产业群|产业链|产业|行业|业态|赛道").unwrap());
 static COUNT_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\d+|[一二三四五六七八九十两]+)(?:大|个|类|项|条|张|种)(?:(?:万亿|五千亿|千亿|五百亿|百亿|十亿)级|主导|支柱|重点|特色|优势|新兴|战略性|传统|现代|先导|未来|基础|核心|绿色|高端|产业)*$")
         .unwrap()
@@ -415,6 +416,28 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
     let mut items = split_items(ctx, seg_start, list_text_end);
     if items.is_empty() {
         return;
+    }
+    // 姜堰区抓住 | 新能源赛道: a verb that opens the first item is not part of it.
+    if let Some(first) = items.first_mut() {
+        if let Some(w) = ctx.tokens.word_at(first.start).filter(|w| w.end < first.end) {
+            // (Only where the rest is a sector the lexicon knows and the whole is none: 再生 is
+            // a verb, and 再生金属 a sector.)
+            let rest = &ctx.text[w.end..first.end];
+            // (Nor where a place follows the verb: 推动开封汽车零部件产业 is the place's.)
+            let place_next = rec
+                .starting_in(w.end, w.end + 1)
+                .any(|(_, id)| rec.entities[id].kind == EntityKind::Place);
+            let verb = &ctx.text[w.range()];
+            // (开封 is a verb and a city.)
+            if ctx.res.segmenter.is_verb(verb)
+                && ctx.res.gazetteer.lookup(verb).is_empty()
+                && !place_next
+                && canonical(ctx, rest).1
+                && !canonical(ctx, &ctx.text[first.range()]).1
+            {
+                first.start = w.end;
+            }
+        }
     }
     if items.len() > MAX_LIST_ITEMS {
         items.drain(..items.len() - MAX_LIST_ITEMS);

@@ -97,8 +97,9 @@ const GENERIC: &[&str] = &[
     "少数民族",
 ];
 
-/// Words that 村 opens, of its people and places (村民, 村里): no village's name ends before them.
-const VILLAGE_WORDS: &[&str] = &[
+/// Words that the suffixes open (村民, 村里, 乡村, 乡亲): no town's or village's name ends
+/// before them.
+const OPENED_WORDS: &[&str] = &[
     "村民",
     "村里",
     "村内",
@@ -109,6 +110,14 @@ const VILLAGE_WORDS: &[&str] = &[
     "村落",
     "村干部",
     "村民们",
+    "乡村",
+    "乡亲",
+    "乡镇",
+    "乡土",
+    "乡愁",
+    "乡里",
+    "镇上",
+    "镇里",
 ];
 
 /// Words after which a name of place follows (在苟坝村, 走进枫香镇, 与相邻的太平溪镇).
@@ -284,12 +293,11 @@ fn named_at(
     // 村 | 镇 is a word too (村镇), and so is 城 | 乡: such a town is named only after a word of
     // place, by a name of two characters the dictionary does not hold (位于青村镇的).
     let pair_word = seg.knows(pair) && !rare_pair;
-    // 手把手教 | 村民, 回到 | 村里: the suffix opens a word of its own.
-    let opens_word = suffix == "村"
-        && ctx
-            .tokens
-            .word_at(at)
-            .is_some_and(|w| w.end > end && VILLAGE_WORDS.contains(&&ctx.text[w.range()]));
+    // 手把手教 | 村民, 谋划发展 | 乡村研学: the suffix opens a word of its own.
+    let opens_word = ctx
+        .tokens
+        .word_at(at)
+        .is_some_and(|w| w.end > end && OPENED_WORDS.contains(&&ctx.text[w.range()]));
     if glued || opens_word {
         return None;
     }
@@ -371,7 +379,8 @@ fn named_at(
     } else {
         0
     };
-    for chars in [2, 3] {
+    // (Four characters only right after a word of place: 已在乌兰木伦镇开工.)
+    for chars in [2, 3, 4] {
         let Some(start) = back_chars(ctx.text, at - peoples, chars).filter(|s| *s >= line.start) else {
             break;
         };
@@ -383,8 +392,11 @@ fn named_at(
         let stem_text = &ctx.text[stem.range()];
         let before = &ctx.text[line.start..start];
         let boundary = !char_before(ctx.text, start).is_some_and(is_han) || ctx.tokens.starts_at(start);
-        if LOCATIVE.iter().any(|w| before.ends_with(w)) {
+        if LOCATIVE.iter().any(|w| before.ends_with(w)) && (chars < 4 || ctx.tokens.starts_at(start)) {
             return Some(add(ctx, rec, Span::new(start, end), suffix, None));
+        }
+        if chars == 4 {
+            continue;
         }
         // 蹇勇2018年当选村党总支书记: before a title, the name must stand as a word and hold
         // no common word of its own.
