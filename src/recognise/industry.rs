@@ -468,7 +468,9 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
         if name.chars().count() < 2 || names_no_sector(ctx, &name) || name.contains(['亿', '万']) {
             continue;
         }
-        let shaped = SECTOR_ENDINGS.iter().any(|e| name.ends_with(e)) || (any_known && ctx.tokens.aligned(span));
+        // (支持本地企业与…: companies, not a sector, though 企业 ends in 业.)
+        let shaped = (SECTOR_ENDINGS.iter().any(|e| name.ends_with(e)) && !name.ends_with("企业"))
+            || (any_known && ctx.tokens.aligned(span));
         // One item right after a verb that develops it (做大花木产业, 巩固提升马铃薯产业).
         // 打造 | 百亿级 | 螺蛳粉: the verb stands before the scale word that opens the list.
         let verb_end = match scale_first {

@@ -177,6 +177,11 @@ fn short_names(text: &str, rec: &mut Recognition) {
 /// before, when that place opens its clause. Han characters only between them.
 fn place_opened(ctx: &Ctx<'_>, rec: &Recognition, line: Span, start: usize) -> Option<usize> {
     let stop = stop_word_before(ctx, line, start)?;
+    // 璧山高新区 | 与 | 重庆大学: a whole place before the stop is the subject, not the start of
+    // the name.
+    if rec.ending_at(stop.start, |e| e.kind == EntityKind::Place).is_some() {
+        return None;
+    }
     let near = ctx.text[line.start..stop.start]
         .char_indices()
         .rev()

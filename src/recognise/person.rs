@@ -263,6 +263,15 @@ fn with_cut_off_surname(ctx: &Ctx<'_>, rec: &Recognition, w: Span) -> Span {
         return Span::new(prev.start, w.end);
     }
     let c = prev_word.chars().next().unwrap_or(' ');
+    // 请何 | 文涛区长: the segmenter glued the surname to the word before it; the page names
+    // the official whole elsewhere (区长何文涛).
+    if let Some(last) = prev_word.chars().nth(1).filter(|_| prev_word.chars().count() == 2) {
+        let from = prev.end - last.len_utf8();
+        let name = &ctx.text[from..w.end];
+        if is_han(c) && rec.find(EntityKind::Official, name).is_some() {
+            return Span::new(from, w.end);
+        }
+    }
     if prev.len() != c.len_utf8() || w.len() != 2 * c.len_utf8() || !is_han(c) {
         return w;
     }
