@@ -165,6 +165,36 @@ fn unnamed_scope(sentence: &str) -> Option<PlaceLevel> {
     None
 }
 
+/// The county or district that a sentence of 全县 or 全区 (see [`unnamed_scope`]) speaks of:
+/// the last place of that level its line names before it. 全区 of an autonomous region (广西,
+/// 西藏 …) is the region, so a page that names one takes no district for it.
+fn scope_named_before(
+    rec: &Recognition,
+    line: Span,
+    sent: Span,
+    sent_text: &str,
+    scope: Option<PlaceLevel>,
+) -> Option<LocalId> {
+    let level = match scope {
+        Some(PlaceLevel::County) => PlaceLevel::County,
+        None if sent_text.contains("全区") => PlaceLevel::District,
+        _ => return None,
+    };
+    if level == PlaceLevel::District
+        && rec
+            .entities
+            .iter()
+            .any(|e| e.kind == EntityKind::Place && e.name.ends_with("自治区"))
+    {
+        return None;
+    }
+    rec.places_in(Span::new(line.start, sent.start))
+        .into_iter()
+        .rev()
+        .map(|(_, id)| id)
+        .find(|id| rec.entities[*id].place().is_some_and(|p| p.level == Some(level)))
+}
+
 /// What 争取 obtains rather than strives for (争取中央预算内投资, 争取专项债券资金).
 const OBTAINED: &[&str] = &[
     "中央",
@@ -1667,6 +1697,10 @@ fn figures(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: 
                     .is_some_and(|p| matches!(p.level, Some(l) if l != PlaceLevel::Country && l != PlaceLevel::Region))
             });
         let scope = unnamed_scope(sent_text);
+        // 璧山区是全市新能源汽车产业的重要承载地。2024年，全区实现地区生产总值1068.4亿元: a
+        // sentence of 全县 or 全区 that names no place speaks of the county or district its
+        // paragraph named last.
+        let subject = subject.or_else(|| scope_named_before(rec, line, sent, sent_text, scope));
         let amount = add_amount(ctx, rec, a);
         rec.figures.push(FigureCue {
             amount,
