@@ -1692,9 +1692,13 @@ fn figures(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: 
             .into_iter()
             .map(|(_, id)| id)
             .find(|id| {
-                rec.entities[*id]
-                    .place()
-                    .is_some_and(|p| matches!(p.level, Some(l) if l != PlaceLevel::Country && l != PlaceLevel::Region))
+                let e = &rec.entities[*id];
+                // (A village, which has no level, is the subject of what it earns: 原隆村村集体
+                // 经济收入突破260万元.)
+                e.place().is_some_and(|p| match p.level {
+                    Some(l) => l != PlaceLevel::Country && l != PlaceLevel::Region,
+                    None => e.name.ends_with('村'),
+                })
             });
         let scope = unnamed_scope(sent_text);
         // 璧山区是全市新能源汽车产业的重要承载地。2024年，全区实现地区生产总值1068.4亿元: a
