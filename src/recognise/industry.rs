@@ -540,7 +540,8 @@ fn copula_list(ctx: &Ctx<'_>, rec: &Recognition, start: usize, head: Span) -> Op
     // A place may run past the head word (是X产业集聚区): then nothing qualifies it.
     let rank = after.get(owner_len..)?.strip_prefix('的')?;
     // Ranks may be stacked (传统优势) and follow an ordinal (第一大产业).
-    let mut rest = ["第一大", "第二大", "第三大"]
+    // (第一支柱产业: an ordinal may stand without 大.)
+    let mut rest = ["第一大", "第二大", "第三大", "第一", "第二", "第三"]
         .iter()
         .find_map(|o| rank.strip_prefix(o))
         .unwrap_or(rank);

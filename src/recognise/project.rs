@@ -948,7 +948,12 @@ const INVEST_VERBS: &[&str] = &["投资", "增资", "出资", "投建", "追加�
 /// Verbs by which a place brings a company in (引进北京…集团).
 const BRING_IN: &[&str] = &["引进", "引进了", "引入", "招引"];
 /// Words that may stand between the organisation and its verb (赣州瑞能…公司宣布增资).
-const BEFORE_INVEST_VERB: &[&str] = &["宣布", "计划", "拟", "将", "再", "追加", "累计", "共", "已", "又", "还"];
+const BEFORE_INVEST_VERB: &[&str] = &[
+    "今年", "明年", "年内", "近期", "宣布", "计划", "拟", "将", "再", "追加", "累计", "共", "已", "又", "还",
+];
+/// Verbs right before a project's name that make the organisation before them its builder
+/// (…有限公司今年将在威远镇启动青稞酒产业园技改扩能项目).
+const STARTS_PROJECT: &[&str] = &["启动", "建设", "实施", "新建", "扩建", "开工建设", "启动建设", "投建"];
 
 /// The organisation that invests in the project at `project`, when the clause says so: the
 /// organisation, its verb right after it (a few adverbs apart), then the project later in
@@ -984,7 +989,11 @@ fn investor_before<'a>(ctx: &Ctx<'a>, rec: &Recognition, project: Span) -> Optio
                 .take_while(|(_, c)| is_han(*c))
                 .take(16)
                 .map(|(j, _)| j)
-                .find(|&j| INVEST_VERBS.iter().any(|v| place[j..].starts_with(v)) || builds_own(&place[j..]));
+                .find(|&j| {
+                    INVEST_VERBS.iter().any(|v| place[j..].starts_with(v))
+                        || builds_own(&place[j..])
+                        || STARTS_PROJECT.contains(&&place[j..])
+                });
             if let Some(j) = verb_at {
                 rest = &place[j..];
             }
@@ -1006,7 +1015,9 @@ fn investor_before<'a>(ctx: &Ctx<'a>, rec: &Recognition, project: Span) -> Optio
             && opening.chars().count() <= 10
             && opening.contains(['年', '月', '日', '近'])
             && !opening.trim_end_matches(['，', ',']).contains(['，', ',']);
-    let invests = |rest: &str| INVEST_VERBS.iter().any(|v| rest.starts_with(v)) || builds_own(rest);
+    let invests = |rest: &str| {
+        INVEST_VERBS.iter().any(|v| rest.starts_with(v)) || builds_own(rest) || STARTS_PROJECT.contains(&rest)
+    };
     if opens_sentence && !brought_in && !invests(after_adverbs) {
         if let Some(i) = between.find(['，', ',']) {
             after_adverbs = verb_after(between[i..].trim_start_matches(['，', ',']));
@@ -1380,7 +1391,8 @@ fn named_before_project(ctx: &Ctx<'_>, rec: &mut Recognition) {
                         // 龙头项目, 重点项目: the text vouches for each item; otherwise each needs a name.
                         // Not 重点产业项目 or 民生领域项目: kinds of projects, by their sector
                         // or field (电力装备、硅碳新材料等重点产业项目).
-                        let kinds = ["产业", "领域", "民生"].iter().any(|w| qualifier.contains(w));
+                        // (Nor 土族盘绣、安昭舞等非遗项目: items of heritage.)
+                        let kinds = ["产业", "领域", "民生", "非遗"].iter().any(|w| qualifier.contains(w));
                         let vouched = items.len() > 1
                             && ["龙头", "重点", "重大", "重中之重"]
                                 .iter()

@@ -207,6 +207,15 @@ pub(crate) const LEFT_STOPS: &[&str] = &[
     "正式",
     "已",
     "已经",
+    // 骨干酒企 | 青海雪域青稞酒业有限公司: a class of companies before a company's name.
+    "酒企",
+    "药企",
+    "车企",
+    "房企",
+    "央企",
+    "国企",
+    "民企",
+    "外企",
     // 已有新疆禾丰源面业有限公司等4家企业签约入园: what a place already has opens no name.
     "已有",
     "现有",
