@@ -123,6 +123,7 @@ const SECTOR_ENDINGS: &[&str] = &[
     "笋",
     "果",
     "药",
+    "药材",
     "器件",
     "元器件",
     "电池",
@@ -137,9 +138,18 @@ const SECTOR_ENDINGS: &[&str] = &[
     "食品",
 ];
 
+/// A sentence that is an ordinal, 是 and a name alone (第一是马铃薯种薯。二是中藏药材。): an
+/// answer listing what the place develops, item by item.
+static ORDINAL_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[。！？；：:])(?:第[一二三四五六七八九十]|[一二三四五六七八九十])是(\p{Han}{2,8})[。；]").unwrap()
+});
+
 pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
     for &line in &ctx.body.spans {
         let s = &ctx.text[line.range()];
+        if s.contains('是') {
+            ordinal_items(ctx, rec, line);
+        }
         for m in HEAD.find_iter(s) {
             let head = Span::new(line.start + m.start(), line.start + m.end());
             // 产业城, 产业园, 产业新城, 产业聚集区 are places and projects, not sectors; 产业化 is
@@ -242,6 +252,33 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
             push_cues(rec, id, cl, &subjects, None, false);
             listed_with(ctx, rec, span, cl, &subjects);
         }
+    }
+}
+
+/// The sectors of [`ORDINAL_ITEM`] sentences on `line`: each a sector the lexicon knows or
+/// with a sector's ending.
+fn ordinal_items(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span) {
+    for c in ORDINAL_ITEM.captures_iter(&ctx.text[line.range()]) {
+        let Some(m) = c.get(1) else { continue };
+        let span = Span::new(line.start + m.start(), line.start + m.end());
+        let surface = m.as_str();
+        let (name, known) = canonical(ctx, surface);
+        let shaped = SECTOR_ENDINGS.iter().any(|e| name.ends_with(e)) && !name.ends_with("企业");
+        // (马铃薯 | 种薯: a known sector and one word of what of it.)
+        let known_first = ctx.tokens.word_at(span.start).is_some_and(|w| {
+            canonical(ctx, &ctx.text[w.range()]).1 && ctx.tokens.word_at(w.end).is_some_and(|next| next.end == span.end)
+        });
+        if !(known || shaped || known_first)
+            || names_no_sector(ctx, &name)
+            || NOT_SECTORS.is_match(surface)
+            || !ctx.tokens.aligned(span)
+            || named_otherwise(rec, span)
+        {
+            continue;
+        }
+        let id = rec.add(EntityKind::Industry, &name, surface, Some(span), EntityDetail::None);
+        let subjects = subjects_of(ctx, rec, span);
+        push_cues(rec, id, span, &subjects, None, false);
     }
 }
 
@@ -429,7 +466,11 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
                 .any(|(_, id)| rec.entities[id].kind == EntityKind::Place);
             let verb = &ctx.text[w.range()];
             // (开封 is a verb and a city.)
-            if ctx.res.segmenter.is_verb(verb)
+            // (A preposition too: 针对 | 中药材.)
+            let seg = &ctx.res.segmenter;
+            // (Not one of means: what 用物联网、大数据赋能 uses is no sector developed.)
+            if (seg.is_verb(verb) || seg.is_function_word(verb))
+                && !["用", "以", "通过", "利用", "借助", "依托", "运用"].contains(&verb)
                 && ctx.res.gazetteer.lookup(verb).is_empty()
                 && !place_next
                 && canonical(ctx, rest).1

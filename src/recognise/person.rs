@@ -87,6 +87,16 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
                     continue;
                 }
                 let id = rec.add(EntityKind::Official, name, name, Some(name_span), EntityDetail::None);
+                // 县委书记祁 | 永年: a short place name inside the official's is his given name
+                // (永年 of 永年区).
+                let inside: Vec<(Span, LocalId)> = rec
+                    .places_in(name_span)
+                    .into_iter()
+                    .filter(|(s, _)| *s != name_span)
+                    .collect();
+                for (s, place) in inside {
+                    rec.drop_mention(s, place);
+                }
                 // Each title's evidence runs from its place (or itself) to the name, so the
                 // titles of a chain keep their order: 市委书记、市人大常委会主任范中杰.
                 for (title_span, title, place) in chain.drain(..) {
