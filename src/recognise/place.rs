@@ -352,7 +352,7 @@ static ZONE: LazyLock<WordSearch> = LazyLock::new(|| WordSearch::with_optional_p
 const SLOGAN_PRONE: &[&str] = &["示范区", "合作区", "试验区", "示范园区", "新区", "产业新城", "园区"];
 /// Words of slogans, not of zones' names: with them, a place is no anchor
 /// (深圳中国特色社会主义先行示范区, 广西产城融合示范区).
-const SLOGAN_WORDS: &[&str] = &["社会主义", "共同富裕", "高质量发展", "产城融合", "现代化"];
+const SLOGAN_WORDS: &[&str] = &["社会主义", "共同富裕", "高质量发展", "产城融合", "现代化", "协同发展"];
 
 /// Zones and parks: a name stem before a zone word. 江门国家高新区 and 江门高新技术产业开发区
 /// are both 江门高新区; a bare 高新区 is the document's own 高新区 when it has exactly one.
@@ -386,6 +386,7 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
                 _ => span.start,
             };
             let mut start = extend_left(ctx.text, ctx.tokens, line.start, from, 16);
+            let mut written_from = None;
             // 江苏省苏州工业园区 is 苏州工业园区: a province before the place the zone is named
             // after only says where that place is.
             if let Some((first, first_id)) = rec.places_in(Span::new(start, span.start)).first() {
@@ -398,6 +399,11 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
                         || !gaz.lookup(&ctx.text[first.end..span.end]).is_empty()
                 };
                 if province && first.start == start && first.end < span.start && place_follows() {
+                    // 天津武清经济技术开发区: a city that is a province is written as part of the
+                    // name, though the name is the same without it.
+                    if rec.entities[*first_id].name.ends_with('市') {
+                        written_from = Some(start);
+                    }
                     start = first.end;
                 }
             }
@@ -473,16 +479,17 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
                 }
                 continue;
             }
-            let full = Span::new(start, span.end);
+            let full = Span::new(written_from.unwrap_or(start), span.end);
             last_zone = Some(full);
             let surface = &ctx.text[full.range()];
+            let named = &ctx.text[start..span.end];
             // 江门高新技术产业开发区 is 江门高新区; 长春经开区 is 长春经济技术开发区.
             let canonical = match kind {
                 "高新区" => format!("{stem}高新区"),
                 "经济技术开发区" => format!("{stem}经济技术开发区"),
                 "综合保税区" => format!("{stem}综合保税区"),
                 "自由贸易港" => format!("{stem}自由贸易港"),
-                _ => surface.to_owned(),
+                _ => named.to_owned(),
             };
             let parent = anchor.and_then(|(_, id)| places.codes.get(&id).copied());
             let code = match kind {

@@ -616,6 +616,19 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
             if let Some((s, project)) = opener {
                 invest(ctx, rec, a, project, role, Span::new(s.start, a.span.end));
                 used[i] = true;
+            } else if let Some(at) = ANAPHORA
+                .iter()
+                .filter_map(|w| text[..a.span.start - sent.start].rfind(w))
+                .max()
+            {
+                // Or the project the sentence refers back to before the amount (…项目建设，该项目
+                // 总投资45亿元，今年要完成投资12亿元), once every project is named.
+                referring.push(Referring {
+                    amount: i,
+                    at: sent.start + at,
+                    role,
+                });
+                used[i] = true;
             }
         }
     }
@@ -1429,7 +1442,11 @@ fn named_before_project(ctx: &Ctx<'_>, rec: &mut Recognition) {
                     .next()
                     .filter(|c| matches!(c, '，' | ','))
                     .map_or(0, char::len_utf8);
+                // (Or a park's long name: 加快推进新能源汽车零部件产业园项目建设.)
+                let stem = &ctx.text[start..at];
+                let park = PARK_HEADS.iter().any(|h| stem.ends_with(h)) && stem.chars().count() >= 8;
                 if has_proper_word(ctx, rec, Span::new(start, at))
+                    || park
                     || investor_before(ctx, rec, span).is_some()
                     || built_by_at(ctx, rec, span.end + comma).is_some()
                 {

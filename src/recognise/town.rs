@@ -118,6 +118,10 @@ const OPENED_WORDS: &[&str] = &[
     "乡里",
     "镇上",
     "镇里",
+    // 擦亮镇域经济名片.
+    "镇域",
+    "乡域",
+    "村域",
 ];
 
 /// Words after which a name of place follows (在苟坝村, 走进枫香镇, 与相邻的太平溪镇).
