@@ -87,6 +87,22 @@ static REDACTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CAPTION_COUNTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*第\s*\d+\s*[张页]\s*$").unwrap());
 
+/// The number of a headline in a numbered ranking (2. 拉萨至日喀则高速公路建设进展顺利): one
+/// or two digits, a full stop or 、, and at most 40 characters with no comma or full stop.
+fn numbered_headline(line: &str) -> Option<usize> {
+    let line = line.trim();
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let rest = line[digits..].strip_prefix(['.', '、', '．'])?.trim_start();
+    let n = rest.chars().count();
+    let plain = !rest.contains(['，', '。', '；', '！', '？', ',', ';']);
+    ((4..=40).contains(&n) && plain)
+        .then(|| line[..digits].parse().ok())
+        .flatten()
+}
+
 /// Finds the article body of `text`. `is_html` makes tags and scripts furniture.
 ///
 /// ```
@@ -139,6 +155,26 @@ pub fn find_body(text: &str, is_html: bool) -> Body {
             Mark::Keep
         };
         marks.push(mark);
+    }
+
+    // A ranking of headlines (热点排行: 1. …, 2. …, 3. …): three or more numbered lines in a
+    // row, counting up from one, none of which holds a sentence's punctuation. (A numbered
+    // list of the body, 1.锦州港…工程，总投资26.5亿元；, has clauses.)
+    let mut i = 0;
+    while i < lines.len() {
+        let mut j = i;
+        while j < lines.len() && marks[j] == Mark::Keep && numbered_headline(&text[lines[j].range()]) == Some(j - i + 1)
+        {
+            j += 1;
+        }
+        if j - i >= 3 {
+            for mark in &mut marks[i..j] {
+                *mark = Mark::Drop(DropReason::NewsList);
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
     }
 
     // Smoothing: a short kept line whose nearest neighbours on both sides are dropped for

@@ -158,9 +158,14 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
                 continue;
             }
             // 引进各类汽车产业人才: the people or money of an industry, not the industry.
-            if NOT_OF_SECTOR
+            // (以高原天然饮用水、藏香…为主的产业格局: what a layout is made of are sectors.)
+            let represented = REPRESENTED
                 .iter()
-                .any(|w| ctx.text[head.end..line.end].starts_with(w))
+                .any(|w| ctx.text[line.start..head.start].ends_with(w));
+            if !represented
+                && NOT_OF_SECTOR
+                    .iter()
+                    .any(|w| ctx.text[head.end..line.end].starts_with(w))
             {
                 continue;
             }
