@@ -90,6 +90,10 @@ const GENERIC: &[&str] = &[
     "一流",
     "制品",
     "产品",
+    // 高新区还在培育哪些产业: a question, not a sector.
+    "哪些",
+    "什么",
+    "哪类",
 ];
 /// Words of scope before a list's first item (全镇茶产业, 我县白酒产业): not part of it.
 const SCOPES: &[&str] = &[

@@ -962,11 +962,24 @@ const INVEST_VERBS: &[&str] = &["投资", "增资", "出资", "投建", "追加�
 const BRING_IN: &[&str] = &["引进", "引进了", "引入", "招引"];
 /// Words that may stand between the organisation and its verb (赣州瑞能…公司宣布增资).
 const BEFORE_INVEST_VERB: &[&str] = &[
-    "今年", "明年", "年内", "近期", "宣布", "计划", "拟", "将", "再", "追加", "累计", "共", "已", "又", "还",
+    "今年", "明年", "去年", "年内", "近期", "宣布", "计划", "拟", "将", "再", "追加", "累计", "共", "已", "又", "还",
 ];
 /// Verbs right before a project's name that make the organisation before them its builder
 /// (…有限公司今年将在威远镇启动青稞酒产业园技改扩能项目).
-const STARTS_PROJECT: &[&str] = &["启动", "建设", "实施", "新建", "扩建", "开工建设", "启动建设", "投建"];
+const STARTS_PROJECT: &[&str] = &[
+    "启动",
+    "启动了",
+    "建设",
+    "实施",
+    "实施了",
+    "新建",
+    "扩建",
+    "开工建设",
+    "启动建设",
+    "投建",
+    // …电子科技有限公司(华光电子)的车规级功率半导体封装测试项目: the company's own.
+    "的",
+];
 
 /// The organisation that invests in the project at `project`, when the clause says so: the
 /// organisation, its verb right after it (a few adverbs apart), then the project later in
@@ -1012,6 +1025,13 @@ fn investor_before<'a>(ctx: &Ctx<'a>, rec: &Recognition, project: Span) -> Optio
             }
         }
         rest
+    };
+    // (A short name in brackets after the organisation's says nothing of the project.)
+    let between = match between.strip_prefix(['(', '（']) {
+        Some(rest) => rest
+            .find([')', '）'])
+            .map_or(between, |i| rest[i..].trim_start_matches([')', '）'])),
+        None => between,
     };
     let mut after_adverbs = verb_after(if brought_in {
         between.trim_start_matches(['，', ','])
