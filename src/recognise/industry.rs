@@ -277,7 +277,13 @@ fn ordinal_items(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span) {
         let known_first = ctx.tokens.word_at(span.start).is_some_and(|w| {
             canonical(ctx, &ctx.text[w.range()]).1 && ctx.tokens.word_at(w.end).is_some_and(|next| next.end == span.end)
         });
+        // (三是做强县域工业: a task, not a sector.)
+        let verb_first = ctx
+            .tokens
+            .word_at(span.start)
+            .is_some_and(|w| ctx.res.segmenter.is_verb(&ctx.text[w.range()]));
         if !(known || shaped || known_first)
+            || verb_first
             || names_no_sector(ctx, &name)
             || NOT_SECTORS.is_match(surface)
             || !ctx.tokens.aligned(span)

@@ -333,7 +333,26 @@ fn refer_back(ctx: &Ctx<'_>, rec: &mut Recognition, a: &FoundAmount, at: usize, 
         .filter(|(s, _)| !ctx.text[s.end..at].contains("项目"));
     if let Some((_, project)) = named {
         invest(ctx, rec, a, project, role, Span::new(at, a.span.end));
+        return;
     }
+    // The project referred to, named since but not recognised (东海岛绿色石化新材料一体化项目
+    // 全面进入设备安装阶段，该项目总投资256亿元): the reference vouches for a long name.
+    let unnamed = ctx.text[from..at]
+        .rfind("项目")
+        .map(|i| from + i)
+        .filter(|&p| !rec.covered(Span::new(p, p + "项目".len()), &[EntityKind::Project]));
+    if let Some(p) = unnamed {
+        let cl = clause(ctx.text, &ctx.body.spans, Span::new(p, p));
+        let start = project_start(ctx, rec, cl.start, p);
+        if ctx.text[start..p].chars().count() >= 6 {
+            if let Some(project) = add_project(ctx, rec, Span::new(start, p + "项目".len())) {
+                invest(ctx, rec, a, project, role, Span::new(at, a.span.end));
+                return;
+            }
+        }
+    }
+    // Still an amount the text states.
+    add_amount(ctx, rec, a);
 }
 
 /// 总投资N亿元的X and X(项目)投资N亿元. Returns the investments of projects referred to
@@ -459,9 +478,12 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
             .iter()
             .chain(PROGRESS.iter().filter(|_| after_comma))
             .find_map(|p| {
+                // (A facility's progress too: …三期工程开工建设，总投资38.7亿元; its phase
+                // names it, …产业园二期.)
+                let phase = p.ends_with('期');
                 head.strip_suffix(p)
                     .map(before_progress)
-                    .filter(|h| h.ends_with("项目"))
+                    .filter(|h| h.ends_with("项目") || !phase && invested_facility(h))
             })
             .unwrap_or(head);
         // And after where it is sited: X项目落户高新区,总投资65亿元.
@@ -1265,8 +1287,11 @@ fn project_name_ok(name: &str) -> bool {
             && name.chars().take(code_len).any(|c| c.is_ascii_uppercase())
             && name.chars().nth(code_len).is_some_and(is_han)
     };
+    // (超十亿元项目: a class of projects by their size.)
     if !(is_han(first) || first.is_ascii_digit() && capacity_first() || code_first())
         || name.chars().any(|c| c.is_ascii_digit()) && name.contains('个')
+        || name.contains("亿元")
+        || name.contains("万元")
     {
         return false;
     }
