@@ -22,7 +22,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static INVEST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(总投资额?|计划总投资|计划投资|年度计划投资|实际投资额?|完成投资|投资额?|投入|概算投资|增资)(?:约|超过?|近|达到?|逾)?$").unwrap()
+    Regex::new(r"(总投资额?|计划总投资|计划投资|年度计划投资|实际投资额?|完成投资|投资额?|投入|概算投资|增资|出资)(?:约|超过?|近|达到?|逾)?$").unwrap()
 });
 /// The fields of a list of signed projects (see `field_investment`).
 static AMOUNT_FIELD: LazyLock<Regex> = LazyLock::new(|| {
