@@ -118,14 +118,21 @@ bar!(
 
 bar!(
     /// Written late in stop 19 by a session that read no code and no other written set, and
-    /// that reported only its file names and totals: scored at 2241991 and at the ends of
-    /// stops 19 and 20, its misses never read.
-    eighth_held_out_set_meets_its_bar, "heldout8", 0.84, 0.80
+    /// that reported only its file names and totals; held out through stop 20, a development
+    /// set since stop 21 (its misses were read then).
+    eighth_held_out_set_meets_its_bar, "heldout8", 0.94, 0.93
 );
 
 bar!(
     /// Written early in stop 20 by a session that read no code and no other written set, and
+    /// that reported only its file names and totals; held out through stop 20, a development
+    /// set since stop 21 (its misses were read then, and its two forbidden hits are gone).
+    ninth_held_out_set_meets_its_bar, "heldout9", 0.93, 0.89
+);
+
+bar!(
+    /// Written early in stop 21 by a session that read no code and no other written set, and
     /// that reported only its file names and totals: scored by totals only, its misses never
-    /// read. Two forbidden hits, at the stop's start as at its end.
-    ninth_held_out_set_meets_its_bar, "heldout9", 0.85, 0.77, forbidden = 2
+    /// read.
+    tenth_held_out_set_meets_its_bar, "heldout10", 0.91, 0.85
 );
