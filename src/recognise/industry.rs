@@ -142,18 +142,10 @@ const SECTOR_ENDINGS: &[&str] = &[
     "食品",
 ];
 
-/// A sentence that is an ordinal, 是 and a name alone (第一是马铃薯种薯。二是中藏药材。): an
-/// answer listing what the place develops, item by item.
-static ORDINAL_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[。！？；：:])(?:第[一二三四五六七八九十]|[一二三四五六七八九十])是(\p{Han}{2,8})[。；]").unwrap()
-});
-
 pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
     for &line in &ctx.body.spans {
         let s = &ctx.text[line.range()];
-        if s.contains('是') {
-            ordinal_items(ctx, rec, line);
-        }
+        ordinal_items(ctx, rec, line);
         for m in HEAD.find_iter(s) {
             let head = Span::new(line.start + m.start(), line.start + m.end());
             // 产业城, 产业园, 产业新城, 产业聚集区 are places and projects, not sectors; 产业化 is
@@ -264,13 +256,40 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
     }
 }
 
-/// The sectors of [`ORDINAL_ITEM`] sentences on `line`: each a sector the lexicon knows or
-/// with a sector's ending.
+/// A sentence that is an ordinal, 是 and a name alone (第一是马铃薯种薯。二是中藏药材。), on
+/// `line`: an answer listing what the place develops, item by item. Each name is a sector the
+/// lexicon knows, with a sector's ending, or a known sector and one word of what of it.
+/// (Found by 是 after a numeral, without a pattern: nearly every line holds 是.)
 fn ordinal_items(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span) {
-    for c in ORDINAL_ITEM.captures_iter(&ctx.text[line.range()]) {
-        let Some(m) = c.get(1) else { continue };
-        let span = Span::new(line.start + m.start(), line.start + m.end());
-        let surface = m.as_str();
+    let s = &ctx.text[line.range()];
+    for (at, _) in s.match_indices('是') {
+        let before = &s[..at];
+        let Some(numeral) = before
+            .chars()
+            .next_back()
+            .filter(|c| "一二三四五六七八九十".contains(*c))
+        else {
+            continue;
+        };
+        let ordinal = before[..before.len() - numeral.len_utf8()]
+            .strip_suffix('第')
+            .unwrap_or(&before[..before.len() - numeral.len_utf8()]);
+        if !(ordinal.is_empty() || ordinal.ends_with(['。', '！', '？', '；', '：', ':'])) {
+            continue;
+        }
+        let from = at + '是'.len_utf8();
+        let name_len: usize = s[from..]
+            .chars()
+            .take_while(|c| is_han(*c))
+            .take(9)
+            .map(char::len_utf8)
+            .sum();
+        let n = s[from..from + name_len].chars().count();
+        if !(2..=8).contains(&n) || !s[from + name_len..].starts_with(['。', '；']) {
+            continue;
+        }
+        let span = Span::new(line.start + from, line.start + from + name_len);
+        let surface = &ctx.text[span.range()];
         let (name, known) = canonical(ctx, surface);
         let shaped = SECTOR_ENDINGS.iter().any(|e| name.ends_with(e)) && !name.ends_with("企业");
         // (马铃薯 | 种薯: a known sector and one word of what of it.)
