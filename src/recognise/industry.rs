@@ -146,6 +146,8 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
     for &line in &ctx.body.spans {
         let s = &ctx.text[line.range()];
         ordinal_items(ctx, rec, line);
+        calling_cards(ctx, rec, line);
+        aspects(ctx, rec, line);
         for m in HEAD.find_iter(s) {
             let head = Span::new(line.start + m.start(), line.start + m.end());
             // 产业城, 产业园, 产业新城, 产业聚集区 are places and projects, not sectors; 产业化 is
@@ -305,6 +307,130 @@ fn ordinal_items(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span) {
             || verb_first
             || names_no_sector(ctx, &name)
             || NOT_SECTORS.is_match(surface)
+            || !ctx.tokens.aligned(span)
+            || named_otherwise(rec, span)
+        {
+            continue;
+        }
+        let id = rec.add(EntityKind::Industry, &name, surface, Some(span), EntityDetail::None);
+        let subjects = subjects_of(ctx, rec, span);
+        push_cues(rec, id, span, &subjects, None, false);
+    }
+}
+
+/// Broad fields, and means, that a card or an aspect names without naming a sector (工业是我们的
+/// 看家本领, 在金融方面，我们设立了…基金).
+const BROAD_FIELDS: &[&str] = &[
+    "工业",
+    "农业",
+    "制造业",
+    "服务业",
+    "金融",
+    "金融服务",
+    "先进制造业",
+    "现代服务业",
+];
+
+/// What a place's sector is to it, after 是 and the place's 的 (林产加工是我们的又一张名片,
+/// 有色冶金是金昌的立市之本, 煤炭是我们的家底).
+const CALLING_CARDS: &[&str] = &[
+    "名片",
+    "立市之本",
+    "立县之本",
+    "立区之本",
+    "立旗之本",
+    "家底",
+    "金字招牌",
+    "看家本领",
+];
+
+/// The sector that opens a clause and 是 calls its place's card (see [`CALLING_CARDS`]): the
+/// place after 是 develops it, or the page's place after 我们 or 全市. A sector the lexicon
+/// knows or with a sector's ending; the words between 的 and the card are few (又一张, 新).
+fn calling_cards(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span) {
+    let s = &ctx.text[line.range()];
+    for (at, _) in s.match_indices('是') {
+        let before = &s[..at];
+        let item_from = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !is_han(*c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let n = before[item_from..].chars().count();
+        if !(2..=8).contains(&n) {
+            continue;
+        }
+        let after_at = line.start + at + '是'.len_utf8();
+        let place = rec
+            .starting_in(after_at, after_at + 1)
+            .filter(|(_, id)| is_subject(rec, *id))
+            .max_by_key(|(sp, _)| sp.len());
+        let owner_len = match place {
+            Some((sp, _)) => sp.len(),
+            None => match COPULA_SCOPES
+                .iter()
+                .find(|w| ctx.text[after_at..line.end].starts_with(*w))
+            {
+                Some(w) => w.len(),
+                None => continue,
+            },
+        };
+        let Some(rest) = ctx.text[after_at + owner_len..line.end].strip_prefix('的') else {
+            continue;
+        };
+        let near: String = rest.chars().take(8).collect();
+        let card = CALLING_CARDS
+            .iter()
+            .filter_map(|c| near.find(c))
+            .min()
+            .is_some_and(|i| near[..i].chars().count() <= 4);
+        if !card {
+            continue;
+        }
+        let span = Span::new(line.start + item_from, line.start + at);
+        let surface = &ctx.text[span.range()];
+        let (name, known) = canonical(ctx, surface);
+        let shaped = SECTOR_ENDINGS.iter().any(|e| name.ends_with(e)) && !name.ends_with("企业");
+        if !(known || shaped)
+            || BROAD_FIELDS.contains(&name.as_str())
+            || names_no_sector(ctx, &name)
+            || !ctx.tokens.aligned(span)
+            || named_otherwise(rec, span)
+        {
+            continue;
+        }
+        let id = rec.add(EntityKind::Industry, &name, surface, Some(span), EntityDetail::None);
+        let evidence = Span::new(span.start, after_at + owner_len);
+        let subjects = match place {
+            Some((_, p)) => vec![p],
+            None => subjects_of(ctx, rec, span),
+        };
+        push_cues(rec, id, evidence, &subjects, None, place.is_some());
+    }
+}
+
+/// A known sector that opens a clause with 方面 (文化旅游方面，我们围绕…; 在汽车零部件配套方面): an
+/// answer or a report taking the sector up, which the page's place develops.
+fn aspects(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span) {
+    let s = &ctx.text[line.range()];
+    for (at, _) in s.match_indices("方面") {
+        let before = &s[..at];
+        let from = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !is_han(*c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let from = if before[from..].starts_with('在') {
+            from + '在'.len_utf8()
+        } else {
+            from
+        };
+        let span = Span::new(line.start + from, line.start + at);
+        let surface = &ctx.text[span.range()];
+        let (name, known) = canonical(ctx, surface);
+        if !known
+            || BROAD_FIELDS.contains(&name.as_str())
+            || !(2..=8).contains(&surface.chars().count())
             || !ctx.tokens.aligned(span)
             || named_otherwise(rec, span)
         {
