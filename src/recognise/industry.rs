@@ -766,25 +766,46 @@ fn named_otherwise(rec: &Recognition, span: Span) -> bool {
     )
 }
 
-/// 泊头市的铸造模具、河间市的汽车零部件再制造、东光县的包装机械等特色产业集群: a list whose
-/// every item is a place, 的 and a sector names each place's sector. Whether it was such a
-/// list (then its sectors are added).
+/// The sector after a place in an item of an owned list (see [`owned_items`]): after 的, two
+/// to eight Han characters; without it (庞各庄镇 | 西瓜), words that are no verb or function
+/// word (not 麻江县 | 要做强茶叶).
+fn owned_sector(ctx: &Ctx<'_>, after_place: Span) -> Option<Span> {
+    let text = &ctx.text[after_place.range()];
+    let (sector, plain) = match text.strip_prefix('的') {
+        Some(rest) => (Span::new(after_place.end - rest.len(), after_place.end), false),
+        None => (after_place, true),
+    };
+    let n = ctx.text[sector.range()].chars().count();
+    if !(2..=8).contains(&n) || !ctx.text[sector.range()].chars().all(is_han) {
+        return None;
+    }
+    let seg = &ctx.res.segmenter;
+    let nouns = || {
+        ctx.tokens.aligned(sector)
+            && ctx.tokens.words_in(sector).iter().all(|w| {
+                let word = &ctx.text[w.range()];
+                !seg.is_verb(word) && !seg.is_function_word(word)
+            })
+    };
+    (!plain || nouns()).then_some(sector)
+}
+
+/// 泊头市的铸造模具、河间市的汽车零部件再制造、东光县的包装机械等特色产业集群, 庞各庄镇西瓜、
+/// 魏善庄镇月季等特色产业: a list whose every item is a place, perhaps 的, and a sector names
+/// each place's sector. Whether it was such a list (then its sectors are added).
 fn owned_items(ctx: &Ctx<'_>, rec: &mut Recognition, start: usize, limit: usize, head: Span) -> bool {
     let seg = &ctx.text[start..limit];
-    // (Most segments hold no 的 after a 、: they are left at once.)
+    // (Most segments hold no 、: they are left at once.)
     let Some(first_sep) = seg.find('、') else {
         return false;
     };
-    if !seg[..first_sep].contains('的') {
-        return false;
-    }
     let end = start + seg.rfind('等').unwrap_or(seg.len());
-    // The first item starts at the last place before its 的.
-    let first_de = start + seg[..first_sep].rfind('的').unwrap_or(0);
+    // The first item starts at the last place before its sector (and its 的).
+    let first_end = start + first_sep;
     let Some((first, _)) = rec
-        .places_in(Span::new(start, first_de))
+        .places_in(Span::new(start, first_end))
         .into_iter()
-        .filter(|(s, _)| s.end == first_de)
+        .filter(|(s, _)| owned_sector(ctx, Span::new(s.end, first_end)).is_some())
         .min_by_key(|(s, _)| std::cmp::Reverse(s.start))
     else {
         return false;
@@ -798,18 +819,14 @@ fn owned_items(ctx: &Ctx<'_>, rec: &mut Recognition, start: usize, limit: usize,
     for piece in ctx.text[first.start..end].split('、') {
         let item = Span::new(at, at + piece.len());
         at = item.end + '、'.len_utf8();
-        let owner = rec
+        let owned = rec
             .places_in(item)
             .into_iter()
-            .find(|(s, _)| s.start == item.start && ctx.text[s.end..item.end].starts_with('的'));
-        let Some((place, id)) = owner else {
+            .filter(|(s, _)| s.start == item.start)
+            .find_map(|(s, id)| Some((owned_sector(ctx, Span::new(s.end, item.end))?, id)));
+        let Some((sector, id)) = owned else {
             return false;
         };
-        let sector = Span::new(place.end + '的'.len_utf8(), item.end);
-        let n = ctx.text[sector.range()].chars().count();
-        if !(2..=8).contains(&n) || !ctx.text[sector.range()].chars().all(is_han) {
-            return false;
-        }
         items.push((item.start, sector, id));
     }
     if items.len() < 2 {

@@ -361,10 +361,16 @@ fn named_at(
         // The item before is a town found here, or one found elsewhere by the same name
         // (支持庞各庄镇、魏善庄镇打造…, after 庞各庄镇 was named in a clause of its own).
         let before_item = &ctx.text[line.start..start - '、'.len_utf8()];
-        let previous = found
-            .iter()
-            .rev()
-            .find(|f| f.span.end + '、'.len_utf8() == start || before_item.ends_with(&ctx.text[f.span.range()]));
+        // (Or the item before opens with a town, as this one does: 庞各庄镇西瓜、魏善庄镇月季.)
+        let item_before = before_item
+            .rfind(['、', '，', '。', '；', '：'])
+            .map_or(before_item, |i| {
+                before_item[i..].trim_start_matches(['、', '，', '。', '；', '：'])
+            });
+        let previous = found.iter().rev().find(|f| {
+            let name = &ctx.text[f.span.range()];
+            f.span.end + '、'.len_utf8() == start || before_item.ends_with(name) || item_before.starts_with(name)
+        });
         if let Some(prev) = previous.filter(|f| ctx.text[f.span.range()].ends_with(suffix)) {
             let parent = rec.town_parents.iter().find(|(t, _)| *t == prev.id).map(|(_, p)| *p);
             if stem_ok(ctx, Span::new(start, at)) {
