@@ -5,7 +5,7 @@
 //! is taken when the lexicon knows it, or when it stands in a list with known items and has
 //! the shape of a sector.
 
-use super::text::{clause, extend_left, is_han, is_sentence_end, sentence};
+use super::text::{clause, extend_left, is_han, is_sentence_end, sentence, PROVINCE_SHORT};
 use super::{Ctx, IndustryCue, LocalId, Recognition};
 use crate::model::{EntityDetail, EntityKind};
 use crate::span::Span;
@@ -663,6 +663,16 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
         // 打造中医药首位产业: the rank before the head word is not part of the sector.
         if let Some(rank) = RANKS.iter().find(|r| ctx.text[span.range()].ends_with(*r)) {
             span.end -= rank.len();
+        }
+        // 与沪苏浙汽车产业链协作, 承接京津医药产业转移: the provinces, by their short names, whose
+        // sector it is are not part of it.
+        let provinces: usize = ctx.text[span.range()]
+            .chars()
+            .take_while(|c| PROVINCE_SHORT.contains(*c))
+            .map(char::len_utf8)
+            .sum();
+        if provinces >= 2 * '京'.len_utf8() && ctx.text[span.start + provinces..span.end].chars().count() >= 2 {
+            span.start += provinces;
         }
         let surface = &ctx.text[span.range()];
         let (name, _) = canonical(ctx, surface);

@@ -7,7 +7,7 @@
 //! Reporters, photographers and editors (记者 X, 文/X Y, X 摄, 编辑:X) are [`EntityKind::Person`].
 
 use super::place::DocPlaces;
-use super::text::{char_at, char_before, every_start, is_han, literal_set};
+use super::text::{char_at, char_before, every_start, is_han, literal_set, PROVINCE_SHORT};
 use super::{Ctx, LocalId, PostCue, PostPlace, Recognition};
 use crate::model::{EntityDetail, EntityKind, PlaceLevel};
 use crate::span::Span;
@@ -654,9 +654,6 @@ fn dotted_name_at(ctx: &Ctx<'_>, pos: usize) -> Option<Span> {
     let after_dot = ctx.text[pos + dot..span.end].chars().filter(|c| is_han(*c)).count();
     (after_dot >= 2 && han_chars(ctx, span) <= 12 && name_ends_at(ctx, span)).then_some(span)
 }
-
-/// One-character short names of the provinces, as in 来川, 赴黔, 到闽.
-const PROVINCE_SHORT: &str = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川黔滇陕甘青蒙桂藏宁新港澳";
 
 /// Whether `span` (two characters after a title) is a visit, not a name: 习近平总书记来川视察,
 /// 总书记赴黔考察 (来 and 赴 look like surnames).

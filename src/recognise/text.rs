@@ -91,6 +91,9 @@ pub(crate) fn char_at(text: &str, pos: usize) -> Option<char> {
     text[pos..].chars().next()
 }
 
+/// One-character short names of the provinces, as in 来川, 赴黔, 到闽, 沪苏浙.
+pub(crate) const PROVINCE_SHORT: &str = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川黔滇陕甘青蒙桂藏宁新港澳";
+
 /// [`LEFT_STOPS`] as a set: `extend_left` asks once per word.
 static LEFT_STOP_SET: std::sync::LazyLock<foldhash::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| LEFT_STOPS.iter().copied().collect());
