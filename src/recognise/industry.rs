@@ -505,6 +505,15 @@ fn whole_word(ctx: &Ctx<'_>, span: Span) -> bool {
 
 /// The list of sectors before a head word, within its clause.
 fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
+    // 坚持“强工业、优城市、兴产业”: a slogan whose last item is one character that is no sector
+    // (a verb, and the head word its object) lists no sectors.
+    let slogan = ctx.tokens.word_ending_at(head.start).is_some_and(|w| {
+        let word = &ctx.text[w.range()];
+        word.chars().count() == 1 && ctx.text[..w.start].ends_with('、') && !canonical(ctx, word).1
+    });
+    if slogan {
+        return;
+    }
     let cl = clause(ctx.text, &ctx.body.spans, head);
     let seg_start = cl.start.max(line.start);
     if head.start <= seg_start {
