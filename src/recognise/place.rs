@@ -612,7 +612,9 @@ pub(crate) fn from_name_prefixes(ctx: &Ctx<'_>, rec: &mut Recognition) {
         // 对古雷 | 石化项目: the name may start inside a guessed word.
         let w = Span::new(span.start, w.end);
         let word = &ctx.text[w.range()];
-        let unknown = !ctx.res.segmenter.knows(word) && super::text::has_proper_word(ctx, rec, w);
+        // (煤制 of 煤制高端聚烯烃项目 and 煤制烯烃 is a process: coal made into.)
+        let unknown =
+            !ctx.res.segmenter.knows(word) && !word.ends_with('制') && super::text::has_proper_word(ctx, rec, w);
         if w.end < span.end && unknown && (2..=3).contains(&word.chars().count()) {
             let entry = starts.entry(word).or_default();
             entry.0.push(w);

@@ -472,6 +472,8 @@ fn stem_ok(ctx: &Ctx<'_>, stem: Span) -> bool {
         && text.chars().all(is_han)
         && !NOT_FIRST.contains(first)
         && !text.chars().skip(1).any(|c| "和与及或的在是了以将把被".contains(c))
+        // (西坪镇茶 | 乡: a town's name holds no town.)
+        && !text.chars().skip(1).any(|c| c == '镇')
         && !GENERIC.contains(&text)
         && !GENERIC.iter().any(|g| g.chars().count() >= 2 && text.ends_with(g))
         // 坝区强镇, 工业重镇, 千年古镇: a word of praise before the suffix qualifies a town
