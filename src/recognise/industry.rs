@@ -705,7 +705,14 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
             && !ADJECTIVES.contains(&name.as_str())
             && ctx.tokens.aligned(span)
             && (taken_as || ends_with_list_verb(&ctx.text[..verb_end]));
-        let single_ok = is_known || shaped || developed;
+        // 崔黄口镇的地毯产业历史悠久: a place's own sector, named before the head word; the place
+        // develops it.
+        let owner = (single && ctx.tokens.aligned(span))
+            .then(|| ctx.text[..span.start].strip_suffix('的'))
+            .flatten()
+            .and_then(|b| rec.ending_at(b.len(), |e| e.kind == EntityKind::Place))
+            .map(|(_, id)| id);
+        let single_ok = is_known || shaped || developed || owner.is_some();
         // What 是 says is a sector is one, when it has a sector's length.
         let asserted = (copula.is_some() || represented.is_some())
             && (2..=8).contains(&name.chars().count())
@@ -724,7 +731,11 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
         let id = rec.add(EntityKind::Industry, &name, surface, Some(span), EntityDetail::None);
         // 是宜兴的特色产业: the place after 是 is the only one the list can be of.
         let exclusive = matches!(copula, Some((_, Some(_))));
-        push_cues(rec, id, evidence, &subjects, scale.as_deref(), exclusive);
+        // (Of 翠屏区、叙州区的白酒产业集聚区, every place of the list is an owner.)
+        match owner.filter(|o| !subjects.contains(o)) {
+            Some(place) => push_cues(rec, id, evidence, &[place], scale.as_deref(), true),
+            None => push_cues(rec, id, evidence, &subjects, scale.as_deref(), exclusive),
+        }
     }
 }
 
