@@ -147,6 +147,9 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
         let s = &ctx.text[line.range()];
         ordinal_items(ctx, rec, line);
         calling_cards(ctx, rec, line);
+        if s.contains("基地") {
+            bases(ctx, rec, line);
+        }
         aspects(ctx, rec, line);
         for m in HEAD.find_iter(s) {
             let head = Span::new(line.start + m.start(), line.start + m.end());
@@ -406,6 +409,59 @@ fn calling_cards(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span) {
             None => subjects_of(ctx, rec, span),
         };
         push_cues(rec, id, evidence, &subjects, None, place.is_some());
+    }
+}
+
+/// 是全国重要的冰箱、洗衣机生产基地, 是全国有名的自行车生产基地: what a place is a base of.
+static BASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"是(?:全国|全省|全球|国家|中国|我国|世界|西部|东部|中部)?(?:最大|重要|有名|知名|著名|主要)的",
+        r"(\p{Han}{2,8}(?:、\p{Han}{2,8})*)(?:生产|制造|繁育|加工|产业|种植|养殖|出口)?基地"
+    ))
+    .unwrap()
+});
+
+/// The sectors a place is a base of (see [`BASE`]): each item a sector the lexicon knows, with
+/// a sector's ending, or nouns alone (自行车); the place is the subject of 是.
+fn bases(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span) {
+    let seg = &ctx.res.segmenter;
+    for c in BASE.captures_iter(&ctx.text[line.range()]) {
+        let (Some(whole), Some(list)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let copula = line.start + whole.start();
+        let mut at = line.start + list.start();
+        for piece in list.as_str().split('、') {
+            let span = Span::new(at, at + piece.len());
+            at = span.end + '、'.len_utf8();
+            // (The pattern's list takes what it can: 洗衣机 | 生产基地.)
+            let piece = ["生产", "制造", "繁育", "加工", "种植", "养殖", "出口"]
+                .iter()
+                .find_map(|w| piece.strip_suffix(w).filter(|p| p.chars().count() >= 2))
+                .unwrap_or(piece);
+            let span = Span::new(span.start, span.start + piece.len());
+            let (name, known) = canonical(ctx, piece);
+            let shaped = SECTOR_ENDINGS.iter().any(|e| name.ends_with(e)) && !name.ends_with("企业");
+            let nouns = piece.chars().count() <= 6
+                && ctx.tokens.words_in(span).iter().all(|w| {
+                    let word = &ctx.text[w.range()];
+                    !seg.is_verb(word) && !seg.is_function_word(word)
+                });
+            if !(known || shaped || nouns)
+                || BROAD_FIELDS.contains(&name.as_str())
+                || names_no_sector(ctx, &name)
+                || !ctx.tokens.aligned(span)
+                || named_otherwise(rec, span)
+            {
+                continue;
+            }
+            let id = rec.add(EntityKind::Industry, &name, piece, Some(span), EntityDetail::None);
+            let subjects = match rec.ending_at(copula, |e| e.kind == EntityKind::Place) {
+                Some((_, place)) => vec![place],
+                None => subjects_of(ctx, rec, span),
+            };
+            push_cues(rec, id, Span::new(copula, span.end), &subjects, None, false);
+        }
     }
 }
 
