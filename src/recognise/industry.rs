@@ -296,7 +296,7 @@ fn ordinal_items(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span) {
         let span = Span::new(line.start + from, line.start + from + name_len);
         let surface = &ctx.text[span.range()];
         let (name, known) = canonical(ctx, surface);
-        let shaped = SECTOR_ENDINGS.iter().any(|e| name.ends_with(e)) && !name.ends_with("企业");
+        let shaped = has_sector_shape(&name);
         // (马铃薯 | 种薯: a known sector and one word of what of it.)
         let known_first = ctx.tokens.word_at(span.start).is_some_and(|w| {
             canonical(ctx, &ctx.text[w.range()]).1 && ctx.tokens.word_at(w.end).is_some_and(|next| next.end == span.end)
@@ -315,10 +315,38 @@ fn ordinal_items(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span) {
         {
             continue;
         }
-        let id = rec.add(EntityKind::Industry, &name, surface, Some(span), EntityDetail::None);
         let subjects = subjects_of(ctx, rec, span);
-        push_cues(rec, id, span, &subjects, None, false);
+        add_sector(rec, &name, surface, span, span, &subjects, false);
     }
+}
+
+/// Whether `name` ends as sectors do (see [`SECTOR_ENDINGS`]), and is no companies' (企业
+/// ends in 业).
+fn has_sector_shape(name: &str) -> bool {
+    SECTOR_ENDINGS.iter().any(|e| name.ends_with(e)) && !name.ends_with("企业")
+}
+
+/// Where the run of Han characters that ends `text` starts.
+fn han_run_start(text: &str) -> usize {
+    text.char_indices()
+        .rev()
+        .find(|(_, c)| !is_han(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// Adds the sector `name`, written `surface` at `span`, developed by `subjects` as `evidence`
+/// says.
+fn add_sector(
+    rec: &mut Recognition,
+    name: &str,
+    surface: &str,
+    span: Span,
+    evidence: Span,
+    subjects: &[LocalId],
+    exclusive: bool,
+) {
+    let id = rec.add(EntityKind::Industry, name, surface, Some(span), EntityDetail::None);
+    push_cues(rec, id, evidence, subjects, None, exclusive);
 }
 
 /// Broad fields, and means, that a card or an aspect names without naming a sector (工业是我们的
@@ -383,11 +411,7 @@ fn calling_cards(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span) {
             continue;
         }
         let before = &s[..at];
-        let item_from = before
-            .char_indices()
-            .rev()
-            .find(|(_, c)| !is_han(*c))
-            .map_or(0, |(i, c)| i + c.len_utf8());
+        let item_from = han_run_start(before);
         let n = before[item_from..].chars().count();
         if !(2..=8).contains(&n) {
             continue;
@@ -395,7 +419,7 @@ fn calling_cards(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span) {
         let span = Span::new(line.start + item_from, line.start + at);
         let surface = &ctx.text[span.range()];
         let (name, known) = canonical(ctx, surface);
-        let shaped = SECTOR_ENDINGS.iter().any(|e| name.ends_with(e)) && !name.ends_with("企业");
+        let shaped = has_sector_shape(&name);
         if !(known || shaped)
             || BROAD_FIELDS.contains(&name.as_str())
             || names_no_sector(ctx, &name)
@@ -404,13 +428,12 @@ fn calling_cards(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span) {
         {
             continue;
         }
-        let id = rec.add(EntityKind::Industry, &name, surface, Some(span), EntityDetail::None);
         let evidence = Span::new(span.start, after_at + owner_len);
         let subjects = match place {
             Some((_, p)) => vec![p],
             None => subjects_of(ctx, rec, span),
         };
-        push_cues(rec, id, evidence, &subjects, None, place.is_some());
+        add_sector(rec, &name, surface, span, evidence, &subjects, place.is_some());
     }
 }
 
@@ -453,7 +476,7 @@ fn bases(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span) {
                 continue;
             }
             let (name, known) = canonical(ctx, piece);
-            let shaped = SECTOR_ENDINGS.iter().any(|e| name.ends_with(e)) && !name.ends_with("企业");
+            let shaped = has_sector_shape(&name);
             let nouns = piece.chars().count() <= 6
                 && ctx.tokens.words_in(span).iter().all(|w| {
                     let word = &ctx.text[w.range()];
@@ -467,12 +490,11 @@ fn bases(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span) {
             {
                 continue;
             }
-            let id = rec.add(EntityKind::Industry, &name, piece, Some(span), EntityDetail::None);
             let subjects = match rec.ending_at(copula, |e| e.kind == EntityKind::Place) {
                 Some((_, place)) => vec![place],
                 None => subjects_of(ctx, rec, span),
             };
-            push_cues(rec, id, Span::new(copula, span.end), &subjects, None, false);
+            add_sector(rec, &name, piece, span, Span::new(copula, span.end), &subjects, false);
         }
     }
 }
@@ -483,11 +505,7 @@ fn aspects(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span) {
     let s = &ctx.text[line.range()];
     for (at, _) in s.match_indices("方面") {
         let before = &s[..at];
-        let from = before
-            .char_indices()
-            .rev()
-            .find(|(_, c)| !is_han(*c))
-            .map_or(0, |(i, c)| i + c.len_utf8());
+        let from = han_run_start(before);
         let from = if before[from..].starts_with('在') {
             from + '在'.len_utf8()
         } else {
@@ -504,9 +522,8 @@ fn aspects(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span) {
         {
             continue;
         }
-        let id = rec.add(EntityKind::Industry, &name, surface, Some(span), EntityDetail::None);
         let subjects = subjects_of(ctx, rec, span);
-        push_cues(rec, id, span, &subjects, None, false);
+        add_sector(rec, &name, surface, span, span, &subjects, false);
     }
 }
 
@@ -548,7 +565,7 @@ fn listed_with(ctx: &Ctx<'_>, rec: &mut Recognition, known: Span, cl: Span, subj
         }
         let (name, is_known) = canonical(ctx, surface);
         // 引进软件和数字创意企业: companies of a sector, not the sector (企业 ends in 业).
-        let shaped = SECTOR_ENDINGS.iter().any(|e| name.ends_with(e)) && !name.ends_with("企业");
+        let shaped = has_sector_shape(&name);
         if !(is_known || shaped) || names_no_sector(ctx, &name) || NOT_SECTORS.is_match(surface) {
             continue;
         }
@@ -757,8 +774,7 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
             continue;
         }
         // (支持本地企业与…: companies, not a sector, though 企业 ends in 业.)
-        let shaped = (SECTOR_ENDINGS.iter().any(|e| name.ends_with(e)) && !name.ends_with("企业"))
-            || (any_known && ctx.tokens.aligned(span));
+        let shaped = (has_sector_shape(&name)) || (any_known && ctx.tokens.aligned(span));
         // One item right after a verb that develops it (做大花木产业, 巩固提升马铃薯产业).
         // 打造 | 百亿级 | 螺蛳粉: the verb stands before the scale word that opens the list.
         let verb_end = match scale_first {
