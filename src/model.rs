@@ -295,6 +295,12 @@ impl Entity {
         }
     }
 
+    /// Whether this is a village: a place the text names with 村, which no gazetteer holds
+    /// (villages have no level).
+    pub(crate) fn is_village(&self) -> bool {
+        self.place().is_some_and(|p| p.level.is_none()) && self.name.ends_with('村')
+    }
+
     /// The amount, for an amount.
     pub fn amount(&self) -> Option<&Amount> {
         match &self.detail {

@@ -388,10 +388,7 @@ pub(crate) fn relate(doc_id: &str, rec: Recognition, res: &Resources) -> Extract
         // 全村民宿收入超过900万元, 自家20亩葡萄卖了将近70万元: what a village, a cooperative or a
         // household earns is a figure of the page's place only when the page is a village's,
         // or of the village the sentence names (原隆村村集体经济收入突破260万元).
-        let village = |id: LocalId| {
-            let e = &b.rec.entities[id];
-            e.place().is_some_and(|p| p.level.is_none()) && e.name.ends_with('村')
-        };
+        let village = |id: LocalId| b.rec.entities[id].is_village();
         let subject = cue
             .subject
             .filter(|s| Some(*s) == focus || within(&b, *s, focus) || cue.of_village && village(*s))

@@ -276,9 +276,8 @@ fn ordinal_items(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span) {
         else {
             continue;
         };
-        let ordinal = before[..before.len() - numeral.len_utf8()]
-            .strip_suffix('第')
-            .unwrap_or(&before[..before.len() - numeral.len_utf8()]);
+        let before_numeral = &before[..before.len() - numeral.len_utf8()];
+        let ordinal = before_numeral.strip_suffix('第').unwrap_or(before_numeral);
         if !(ordinal.is_empty() || ordinal.ends_with(['。', '！', '？', '；', '：', ':'])) {
             continue;
         }
@@ -297,15 +296,13 @@ fn ordinal_items(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span) {
         let surface = &ctx.text[span.range()];
         let (name, known) = canonical(ctx, surface);
         let shaped = has_sector_shape(&name);
+        let first_word = ctx.tokens.word_at(span.start);
         // (马铃薯 | 种薯: a known sector and one word of what of it.)
-        let known_first = ctx.tokens.word_at(span.start).is_some_and(|w| {
+        let known_first = first_word.is_some_and(|w| {
             canonical(ctx, &ctx.text[w.range()]).1 && ctx.tokens.word_at(w.end).is_some_and(|next| next.end == span.end)
         });
         // (三是做强县域工业: a task, not a sector.)
-        let verb_first = ctx
-            .tokens
-            .word_at(span.start)
-            .is_some_and(|w| ctx.res.segmenter.is_verb(&ctx.text[w.range()]));
+        let verb_first = first_word.is_some_and(|w| ctx.res.segmenter.is_verb(&ctx.text[w.range()]));
         if !(known || shaped || known_first)
             || verb_first
             || names_no_sector(ctx, &name)
@@ -324,6 +321,16 @@ fn ordinal_items(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span) {
 /// ends in 业).
 fn has_sector_shape(name: &str) -> bool {
     SECTOR_ENDINGS.iter().any(|e| name.ends_with(e)) && !name.ends_with("企业")
+}
+
+/// Whether no word of `span` is a verb or a function word in jieba's dictionary: nouns alone
+/// (庞各庄镇 | 西瓜, 自行车; not 要做强茶叶).
+fn no_verb_or_function_word(ctx: &Ctx<'_>, span: Span) -> bool {
+    let seg = &ctx.res.segmenter;
+    ctx.tokens.words_in(span).iter().all(|w| {
+        let word = &ctx.text[w.range()];
+        !seg.is_verb(word) && !seg.is_function_word(word)
+    })
 }
 
 /// Where the run of Han characters that ends `text` starts.
@@ -383,19 +390,8 @@ fn calling_cards(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span) {
     for (at, _) in s.match_indices('是') {
         // What follows 是 is checked first: nearly every line holds 是, few a card after it.
         let after_at = line.start + at + '是'.len_utf8();
-        let place = rec
-            .starting_in(after_at, after_at + 1)
-            .filter(|(_, id)| is_subject(rec, *id))
-            .max_by_key(|(sp, _)| sp.len());
-        let owner_len = match place {
-            Some((sp, _)) => sp.len(),
-            None => match COPULA_SCOPES
-                .iter()
-                .find(|w| ctx.text[after_at..line.end].starts_with(*w))
-            {
-                Some(w) => w.len(),
-                None => continue,
-            },
+        let Some((owner_len, place)) = owner_after_copula(ctx, rec, after_at, line.end) else {
+            continue;
         };
         let Some(rest) = ctx.text[after_at + owner_len..line.end].strip_prefix('的') else {
             continue;
@@ -430,7 +426,7 @@ fn calling_cards(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span) {
         }
         let evidence = Span::new(span.start, after_at + owner_len);
         let subjects = match place {
-            Some((_, p)) => vec![p],
+            Some(p) => vec![p],
             None => subjects_of(ctx, rec, span),
         };
         add_sector(rec, &name, surface, span, evidence, &subjects, place.is_some());
@@ -450,7 +446,6 @@ const BASE_KINDS: &[&str] = &["生产", "制造", "繁育", "加工", "种植", 
 /// knows, with a sector's ending, or nouns alone (自行车); the place is the subject of 是.
 /// (Found back from 基地, without a pattern: a pattern of Han runs costs a large automaton.)
 fn bases(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span) {
-    let seg = &ctx.res.segmenter;
     let s = &ctx.text[line.range()];
     for (at, _) in s.match_indices("基地") {
         let before = &s[..at];
@@ -477,11 +472,7 @@ fn bases(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span) {
             }
             let (name, known) = canonical(ctx, piece);
             let shaped = has_sector_shape(&name);
-            let nouns = piece.chars().count() <= 6
-                && ctx.tokens.words_in(span).iter().all(|w| {
-                    let word = &ctx.text[w.range()];
-                    !seg.is_verb(word) && !seg.is_function_word(word)
-                });
+            let nouns = piece.chars().count() <= 6 && no_verb_or_function_word(ctx, span);
             if !(known || shaped || nouns)
                 || BROAD_FIELDS.contains(&name.as_str())
                 || names_no_sector(ctx, &name)
@@ -774,7 +765,7 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
             continue;
         }
         // (支持本地企业与…: companies, not a sector, though 企业 ends in 业.)
-        let shaped = (has_sector_shape(&name)) || (any_known && ctx.tokens.aligned(span));
+        let shaped = has_sector_shape(&name) || (any_known && ctx.tokens.aligned(span));
         // One item right after a verb that develops it (做大花木产业, 巩固提升马铃薯产业).
         // 打造 | 百亿级 | 螺蛳粉: the verb stands before the scale word that opens the list.
         let verb_end = match scale_first {
@@ -832,6 +823,23 @@ const COPULA_SCOPES: &[&str] = &[
     "我们", "我市", "我县", "我区", "我省", "我镇", "全市", "全县", "全区", "全省", "全镇",
 ];
 
+/// Whose 是 says something is, from `after` (right after 是) to at most `end`: the place that
+/// starts there, the longest that can be a subject, or a scope (我们, 全市) that stands for
+/// the page's place. The length of the owner's words, and the place when one is named.
+fn owner_after_copula(ctx: &Ctx<'_>, rec: &Recognition, after: usize, end: usize) -> Option<(usize, Option<LocalId>)> {
+    let place = rec
+        .starting_in(after, after + 1)
+        .filter(|(_, id)| is_subject(rec, *id))
+        .max_by_key(|(s, _)| s.len());
+    match place {
+        Some((s, id)) => Some((s.len(), Some(id))),
+        None => COPULA_SCOPES
+            .iter()
+            .find(|w| ctx.text[after..end].starts_with(*w))
+            .map(|w| (w.len(), None)),
+    }
+}
+
 /// 智能家电、泛家居、铝型材是我们的五大支柱产业, 再生金属是长葛的特色产业: a list that is the
 /// subject of 是, where what follows 是 is a place or a scope (我们, 全市), 的, and only a
 /// rank or a count of ranked sectors before the head word. The copula, and the place when
@@ -844,14 +852,7 @@ fn copula_list(ctx: &Ctx<'_>, rec: &Recognition, start: usize, head: Span) -> Op
         return None;
     }
     let after = &ctx.text[copula.end..head.start];
-    let place = rec
-        .starting_in(copula.end, copula.end + 1)
-        .filter(|(_, id)| is_subject(rec, *id))
-        .max_by_key(|(s, _)| s.len());
-    let (owner_len, place) = match place {
-        Some((s, id)) => (s.len(), Some(id)),
-        None => (COPULA_SCOPES.iter().find(|w| after.starts_with(*w))?.len(), None),
-    };
+    let (owner_len, place) = owner_after_copula(ctx, rec, copula.end, head.start)?;
     // A place may run past the head word (是X产业集聚区): then nothing qualifies it.
     let rank = after.get(owner_len..)?.strip_prefix('的')?;
     // Ranks may be stacked (传统优势) and follow an ordinal (第一大产业).
@@ -893,15 +894,7 @@ fn owned_sector(ctx: &Ctx<'_>, after_place: Span) -> Option<Span> {
     if !(2..=8).contains(&n) || !ctx.text[sector.range()].chars().all(is_han) {
         return None;
     }
-    let seg = &ctx.res.segmenter;
-    let nouns = || {
-        ctx.tokens.aligned(sector)
-            && ctx.tokens.words_in(sector).iter().all(|w| {
-                let word = &ctx.text[w.range()];
-                !seg.is_verb(word) && !seg.is_function_word(word)
-            })
-    };
-    (!plain || nouns()).then_some(sector)
+    (!plain || ctx.tokens.aligned(sector) && no_verb_or_function_word(ctx, sector)).then_some(sector)
 }
 
 /// 泊头市的铸造模具、河间市的汽车零部件再制造、东光县的包装机械等特色产业集群, 庞各庄镇西瓜、

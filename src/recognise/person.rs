@@ -401,10 +401,7 @@ fn post_place(ctx: &Ctx<'_>, rec: &mut Recognition, title: Span, previous: Optio
         let from = lines.get(here.saturating_sub(1)).map_or(title.start, |l| l.start);
         let village = rec
             .starting_in(from, title.start)
-            .filter(|(s, id)| {
-                let e = &rec.entities[*id];
-                s.end < title.start && e.kind == EntityKind::Place && e.name.ends_with('村')
-            })
+            .filter(|(s, id)| s.end < title.start && rec.entities[*id].is_village())
             .last();
         return match village {
             Some((_, village)) => PostPlace::Named(village),

@@ -1769,10 +1769,11 @@ fn figures(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: 
                 let e = &rec.entities[*id];
                 // (A village, which has no level, is the subject of what it earns: 原隆村村集体
                 // 经济收入突破260万元.)
-                e.place().is_some_and(|p| match p.level {
-                    Some(l) => l != PlaceLevel::Country && l != PlaceLevel::Region,
-                    None => e.name.ends_with('村'),
-                })
+                e.is_village()
+                    || e.place().is_some_and(|p| {
+                        p.level
+                            .is_some_and(|l| l != PlaceLevel::Country && l != PlaceLevel::Region)
+                    })
             });
         let scope = unnamed_scope(sent_text);
         // 璧山区是全市新能源汽车产业的重要承载地。2024年，全区实现地区生产总值1068.4亿元: a

@@ -471,9 +471,8 @@ fn stem_ok(ctx: &Ctx<'_>, stem: Span) -> bool {
     (2..=4).contains(&n)
         && text.chars().all(is_han)
         && !NOT_FIRST.contains(first)
-        && !text.chars().skip(1).any(|c| "和与及或的在是了以将把被".contains(c))
-        // (西坪镇茶 | 乡: a town's name holds no town.)
-        && !text.chars().skip(1).any(|c| c == '镇')
+        // (Nor 镇: a town's name holds no town, 西坪镇茶 | 乡.)
+        && !text.chars().skip(1).any(|c| "和与及或的在是了以将把被镇".contains(c))
         && !GENERIC.contains(&text)
         && !GENERIC.iter().any(|g| g.chars().count() >= 2 && text.ends_with(g))
         // 坝区强镇, 工业重镇, 千年古镇: a word of praise before the suffix qualifies a town
