@@ -202,6 +202,9 @@ pub(crate) struct Resources {
     pub(crate) places: recognise::PlaceIndex,
     /// The automata and patterns built from the lexicon.
     pub(crate) lexical: LexicalPatterns,
+    /// The place names, zone words, organisations, titles and sectors of `places` and
+    /// `lexical` in one automaton, so that a document's lines are read once for all of them.
+    pub(crate) known_words: recognise::WordScan,
     max_document_bytes: u64,
 }
 
@@ -265,14 +268,15 @@ const IDIOMS: &[&str] = &["真金白银"];
 impl Resources {
     fn new(lexicon: Lexicon, max_document_bytes: u64) -> Resources {
         // Start-up is mostly jieba's dictionary and the gazetteer's automaton: the segmenter
-        // and place index on one thread while the lexicon's automata and patterns build on
-        // another; then the place automaton builds while the words go into jieba.
-        let ((gazetteer, segmenter, places), lexical) = rayon::join(
+        // on one thread while the lexicon's automata and patterns build on another; then the
+        // place automaton and the scan for all known words build while the words go into
+        // jieba.
+        let ((gazetteer, mut segmenter, common, words), lexical) = rayon::join(
             || {
                 let gazetteer = Gazetteer::shared();
                 // Which short place names are ordinary words must be asked of jieba before the
                 // place names are added to it.
-                let mut segmenter = Segmenter::new(std::iter::empty());
+                let segmenter = Segmenter::new(std::iter::empty());
                 let common: HashSet<String> = gazetteer
                     .surfaces()
                     .filter(|(s, codes)| !codes.iter().any(|c| gazetteer.is_full_name(*c, s)))
@@ -302,19 +306,24 @@ impl Resources {
                         words.push((a.clone(), tag));
                     }
                 }
-                let (places, ()) = rayon::join(
-                    || recognise::PlaceIndex::new(gazetteer, &lexicon, |s| common.contains(s)),
-                    || segmenter.add_words(words.iter().map(|(w, t)| (w.as_str(), *t))),
-                );
-                (gazetteer, segmenter, places)
+                (gazetteer, segmenter, common, words)
             },
             || LexicalPatterns::new(&lexicon),
+        );
+        let ((places, known_words), ()) = rayon::join(
+            || {
+                let places = recognise::PlaceIndex::new(gazetteer, &lexicon, |s| common.contains(s));
+                let known_words = recognise::known_words(&places, &lexical);
+                (places, known_words)
+            },
+            || segmenter.add_words(words.iter().map(|(w, t)| (w.as_str(), *t))),
         );
         Resources {
             gazetteer,
             segmenter,
             places,
             lexical,
+            known_words,
             max_document_bytes,
         }
     }
@@ -327,7 +336,7 @@ pub(crate) struct LexicalPatterns {
     pub(crate) industry_names: Vec<(String, String)>,
     /// Surface form → canonical industry name.
     pub(crate) industry_lookup: HashMap<String, String>,
-    pub(crate) organizations: recognise::WordSearch,
+    pub(crate) organizations: recognise::WordList,
     /// (canonical name, surface) of each organisation pattern.
     pub(crate) organization_names: Vec<(String, String)>,
     /// Titles, alone or after the body that holds them (书记, 市委书记, 省政协副主席 …).
@@ -365,11 +374,11 @@ impl LexicalPatterns {
                 Category::Region => {}
             }
         }
-        let build = |names: &[(String, String)]| recognise::WordSearch::new(names.iter().map(|(_, s)| s.as_str()));
+        let list = |names: &[(String, String)]| recognise::WordList::new(names.iter().map(|(_, s)| s.as_str()));
         titles.sort_by_key(|t| std::cmp::Reverse(t.chars().count()));
         titles.dedup();
         let title_alt = titles.iter().map(|t| regex::escape(t)).collect::<Vec<_>>().join("|");
-        let titles_search = recognise::WordSearch::with_optional_prefixes(ORG_WORDS, &titles);
+        let titles_search = recognise::WordSearch::of(recognise::WordList::with_optional_prefixes(ORG_WORDS, &titles));
         let title_at_start = Regex::new(&format!("^(?:{title_alt}|常委)")).expect("title pattern builds");
 
         let surname_text = include_str!("../data/lexicon/surnames.txt");
@@ -387,10 +396,11 @@ impl LexicalPatterns {
             }
         }
         LexicalPatterns {
-            industries: build(&industry_names),
+            industries: recognise::WordSearch::of(list(&industry_names)),
             industry_names,
             industry_lookup,
-            organizations: build(&org_names),
+            // (Organisations are only scanned for, with the other known words.)
+            organizations: list(&org_names),
             organization_names: org_names,
             titles: titles_search,
             title_at_start,

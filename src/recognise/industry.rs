@@ -6,7 +6,7 @@
 //! the shape of a sector.
 
 use super::text::{clause, extend_left, is_han, is_sentence_end, sentence, PROVINCE_SHORT};
-use super::{Ctx, IndustryCue, LocalId, Recognition};
+use super::{Ctx, IndustryCue, Known, LocalId, Recognition};
 use crate::model::{EntityDetail, EntityKind};
 use crate::span::Span;
 use regex::Regex;
@@ -184,8 +184,8 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
             .rev()
             .find(|(_, c)| is_sentence_end(*c))
             .map_or(0, |(i, c)| i + c.len_utf8());
-        for m in ctx.res.lexical.industries.find_iter(&s[from..]) {
-            let span = Span::new(line.start + from + m.start, line.start + from + m.end);
+        for m in ctx.known(Known::Industries, Span::new(line.start + from, line.end)) {
+            let span = Span::new(m.start, m.end);
             if rec.covered(
                 span,
                 &[EntityKind::Industry, EntityKind::Place, EntityKind::Organization],

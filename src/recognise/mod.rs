@@ -20,7 +20,7 @@ mod text;
 mod town;
 mod words;
 
-pub(crate) use words::WordSearch;
+pub(crate) use words::{FoundWords, WordList, WordMatch, WordScan, WordSearch};
 
 pub(crate) use place::PlaceIndex;
 pub(crate) use text::is_sentence_end;
@@ -328,6 +328,44 @@ pub(crate) struct Ctx<'a> {
     pub body: &'a Body,
     pub tokens: &'a Tokens<'a>,
     pub res: &'a Resources,
+    /// The known words of the body's lines (see [`Known`]), found in one pass.
+    pub known: FoundWords,
+}
+
+/// The lists of words [`Resources::known_words`] finds in one pass, each as its own search
+/// would.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Known {
+    /// The gazetteer's and the lexicon's place names ([`PlaceIndex`]); a match's `word` is a
+    /// place target.
+    Places,
+    /// Zone words with their ranks (国家级高新区).
+    Zones,
+    /// The lexicon's organisations; `word` indexes `organization_names`.
+    Organizations,
+    /// Titles, alone or after a body (市委书记).
+    Titles,
+    /// The lexicon's sectors; `word` indexes `industry_names`.
+    Industries,
+}
+
+/// The one automaton for every list of [`Known`], in its order.
+pub(crate) fn known_words(places: &PlaceIndex, lexical: &crate::LexicalPatterns) -> WordScan {
+    WordScan::new(&[
+        places.names.list(),
+        place::ZONE.list(),
+        &lexical.organizations,
+        lexical.titles.list(),
+        lexical.industries.list(),
+    ])
+}
+
+impl Ctx<'_> {
+    /// The matches of the words of `list` inside `within` (a body line or part of one), in
+    /// order and none overlapping: leftmost, then longest.
+    pub(crate) fn known(&self, list: Known, within: Span) -> impl Iterator<Item = WordMatch> + '_ {
+        self.known.matches(list as usize, within)
+    }
 }
 
 /// Runs every recogniser over one document, in order.
@@ -337,6 +375,7 @@ pub(crate) fn recognise(text: &str, body: &Body, tokens: &Tokens<'_>, res: &Reso
         body,
         tokens,
         res,
+        known: res.known_words.scan(text, &body.spans),
     };
     let mut rec = Recognition::default();
     let places = place::recognise(&ctx, &mut rec);

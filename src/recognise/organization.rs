@@ -9,7 +9,7 @@
 
 use super::place::DocPlaces;
 use super::text::{char_before, extend_left, is_han, is_left_stop, start_of_words_before};
-use super::{Ctx, LocalId, Recognition};
+use super::{Ctx, Known, LocalId, Recognition};
 use crate::model::{EntityDetail, EntityKind};
 use crate::span::Span;
 use regex::Regex;
@@ -408,8 +408,8 @@ fn lexicon_org(ctx: &Ctx<'_>, name: &str) -> bool {
 
 fn lexicon_orgs(ctx: &Ctx<'_>, rec: &mut Recognition) {
     for &line in &ctx.body.spans {
-        for m in ctx.res.lexical.organizations.find_iter(&ctx.text[line.range()]) {
-            let span = Span::new(line.start + m.start, line.start + m.end);
+        for m in ctx.known(Known::Organizations, line) {
+            let span = Span::new(m.start, m.end);
             // 上汽 inside 上汽通用五菱 is another company: a whole word only.
             let han_after = super::text::char_at(ctx.text, span.end).is_some_and(is_han);
             let han_before = char_before(ctx.text, span.start).is_some_and(is_han);

@@ -8,7 +8,7 @@
 
 use super::place::DocPlaces;
 use super::text::{char_at, char_before, every_start, is_han, literal_set, PROVINCE_SHORT};
-use super::{Ctx, LocalId, PostCue, PostPlace, Recognition};
+use super::{Ctx, Known, LocalId, PostCue, PostPlace, Recognition};
 use crate::model::{EntityDetail, EntityKind, PlaceLevel};
 use crate::span::Span;
 use regex::Regex;
@@ -46,8 +46,8 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
         // Title chains ending in a name.
         let mut chain: Vec<(Span, String, PostPlace)> = Vec::new();
         let mut last_end = None;
-        for m in ctx.res.lexical.titles.find_iter(s) {
-            let span = Span::new(line.start + m.start, line.start + m.end);
+        for m in ctx.known(Known::Titles, line) {
+            let span = Span::new(m.start, m.end);
             if ctx.body.is_redacted(span) {
                 chain.clear();
                 continue;

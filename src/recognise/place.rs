@@ -10,7 +10,7 @@
 //!   (广德 in a 广东 article is not 安徽 广德市), while cities and provinces stay (西安).
 
 use super::text::{char_at, char_before, extend_left, has_proper_word, is_han};
-use super::{Ctx, LocalId, Recognition, WordSearch};
+use super::{Ctx, Known, LocalId, Recognition, WordList, WordSearch};
 use crate::gazetteer::{AdCode, Gazetteer};
 use crate::lexicon::{Category, Lexicon};
 use crate::model::{EntityDetail, EntityKind, PlaceInfo, PlaceLevel};
@@ -32,7 +32,7 @@ enum Target {
 
 /// The automaton over every place name. Built once per extractor.
 pub(crate) struct PlaceIndex {
-    names: WordSearch,
+    pub(crate) names: WordSearch,
     targets: Vec<Target>,
 }
 
@@ -148,8 +148,8 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) -> DocPlaces {
     let index = &res.places;
     let mut raw = Vec::new();
     for &line in &ctx.body.spans {
-        for m in index.names.find_iter(&ctx.text[line.range()]) {
-            let span = Span::new(line.start + m.start, line.start + m.end);
+        for m in ctx.known(Known::Places, line) {
+            let span = Span::new(m.start, m.end);
             if ctx.body.is_redacted(span) {
                 continue;
             }
@@ -347,7 +347,8 @@ const ZONE_WORDS: &[&str] = &[
 const ZONE_RANKS: &[&str] = &["国家级", "国家", "省级"];
 
 /// A zone word, with its rank or without (国家级高新区, 高新区): the longest at each start.
-static ZONE: LazyLock<WordSearch> = LazyLock::new(|| WordSearch::with_optional_prefixes(ZONE_RANKS, ZONE_WORDS));
+pub(crate) static ZONE: LazyLock<WordSearch> =
+    LazyLock::new(|| WordSearch::of(WordList::with_optional_prefixes(ZONE_RANKS, ZONE_WORDS)));
 
 /// Suffixes that slogans use too (打造产业转型升级示范区): these zones need a place in their name.
 const SLOGAN_PRONE: &[&str] = &["示范区", "合作区", "试验区", "示范园区", "新区", "产业新城", "园区"];
@@ -367,8 +368,8 @@ fn zones(ctx: &Ctx<'_>, rec: &mut Recognition, places: &mut DocPlaces) {
         // (珲春海洋经济发展示范区 | 冷链物流园项目 holds no zone 示范区冷链物流园); one that holds
         // it whole is a park inside it (西青开发区信创产业园).
         let mut last_zone: Option<Span> = None;
-        for m in ZONE.find_iter(&ctx.text[line.range()]) {
-            let span = Span::new(line.start + m.start, line.start + m.end);
+        for m in ctx.known(Known::Zones, line) {
+            let span = Span::new(m.start, m.end);
             if ctx.body.is_redacted(span) {
                 continue;
             }
