@@ -12,22 +12,33 @@ use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static HEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"产业集群|产业群体|产业群|产业链|产业|行业|业态|赛道").unwrap());
+/// Head words of a list of sectors (found by [`Known::Heads`]).
+pub(crate) const HEADS: &[&str] = &[
+    "产业集群",
+    "产业群体",
+    "产业群",
+    "产业链",
+    "产业",
+    "行业",
+    "业态",
+    "赛道",
+];
 static COUNT_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\d+|[一二三四五六七八九十两]+)(?:大|个|类|项|条|张|种)(?:(?:万亿|五千亿|千亿|五百亿|百亿|十亿)级|主导|支柱|重点|特色|优势|新兴|战略性|传统|现代|先导|未来|基础|核心|绿色|高端|产业)*$")
         .unwrap()
 });
 static SCALE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:万亿|五千亿|千亿|五百亿|百亿|十亿)(?:级|以上)?").unwrap());
-static DEVELOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"发展|培育|打造|壮大|做强|做大|做优|做特|做旺|构建|引进|聚焦|瞄准|布局|主导|支柱|首位|延伸|延长|集群")
-        .unwrap()
-});
-/// Verbs that open a list of sectors.
-static LIST_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"发展|培育|打造|壮大|做强|做大|做优|做精|做特|做旺|引进|聚焦|布局|延伸|延长|提升|巩固|振兴").unwrap()
-});
+/// Words that say a sector is developed (found by [`Known::Develop`]).
+pub(crate) const DEVELOP: &[&str] = &[
+    "发展", "培育", "打造", "壮大", "做强", "做大", "做优", "做特", "做旺", "构建", "引进", "聚焦", "瞄准", "布局",
+    "主导", "支柱", "首位", "延伸", "延长", "集群",
+];
+/// Verbs that open a list of sectors (found by [`Known::ListVerbs`]).
+pub(crate) const LIST_VERBS: &[&str] = &[
+    "发展", "培育", "打造", "壮大", "做强", "做大", "做优", "做精", "做特", "做旺", "引进", "聚焦", "布局", "延伸",
+    "延长", "提升", "巩固", "振兴",
+];
 /// Words of a clause about reform or governance, whose lists are policy areas, not sectors
 /// (深化放管服、国资国企、金融服务等重点领域改革).
 static NOT_SECTORS: LazyLock<Regex> =
@@ -151,8 +162,8 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
             bases(ctx, rec, line);
         }
         aspects(ctx, rec, line);
-        for m in HEAD.find_iter(s) {
-            let head = Span::new(line.start + m.start(), line.start + m.end());
+        for m in ctx.known(Known::Heads, line) {
+            let head = Span::new(m.start, m.end);
             // 产业城, 产业园, 产业新城, 产业聚集区 are places and projects, not sectors; 产业化 is
             // a process.
             if super::text::char_at(ctx.text, head.end).is_some_and(|c| "城园区基带新平聚化".contains(c)) {
@@ -176,10 +187,10 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
         // it earlier in its sentence (checked below), so the automaton starts at the sentence
         // that holds the line's first such verb; no sector's name holds a sentence end, so
         // no match straddles that start.
-        let Some(first_verb) = DEVELOP.find(s) else {
+        let Some(first_verb) = ctx.known(Known::Develop, line).next() else {
             continue;
         };
-        let from = s[..first_verb.start()]
+        let from = s[..first_verb.start - line.start]
             .char_indices()
             .rev()
             .find(|(_, c)| is_sentence_end(*c))
@@ -221,9 +232,12 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
             // A verb that develops must stand before it in the sentence (大力发展生产性服务业,
             // 如电子商务、数字经济), and the clause must not be about reform.
             let sent = sentence(ctx.text, &ctx.body.spans, span);
-            if !(grows || developed_after || DEVELOP.is_match(&ctx.text[sent.start..span.end]))
-                || NOT_SECTORS.is_match(&ctx.text[cl.range()])
-            {
+            let develops = || {
+                ctx.known(Known::Develop, Span::new(sent.start, span.end))
+                    .next()
+                    .is_some()
+            };
+            if !(grows || developed_after || develops()) || NOT_SECTORS.is_match(&ctx.text[cl.range()]) {
                 continue;
             }
             let (name, _) = &ctx.res.lexical.industry_names[m.word];
@@ -523,10 +537,10 @@ fn aspects(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span) {
 /// when the lexicon knows it or it has a sector's ending. The list ends at its clause's end,
 /// at 等 or at 的.
 fn listed_with(ctx: &Ctx<'_>, rec: &mut Recognition, known: Span, cl: Span, subjects: &[LocalId]) {
-    let Some(verb) = LIST_VERB.find_iter(&ctx.text[cl.start..known.start]).last() else {
+    let Some(verb) = ctx.known(Known::ListVerbs, Span::new(cl.start, known.start)).last() else {
         return;
     };
-    let start = cl.start + verb.end();
+    let start = verb.end;
     let tail = &ctx.text[known.end..cl.end];
     let end = known.end
         + tail
@@ -633,8 +647,8 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
     };
     // The list follows the clause's last verb that develops (凯里市和麻江县要做强茶叶产业:
     // the places before it are its subject, not items).
-    let seg_start = match LIST_VERB.find_iter(&ctx.text[seg_start..list_limit]).last() {
-        Some(m) => seg_start + m.end(),
+    let seg_start = match ctx.known(Known::ListVerbs, Span::new(seg_start, list_limit)).last() {
+        Some(m) => m.end,
         None => seg_start,
     };
     // A place before the list is its subject, not an item (鹿邑县化妆刷产业, 太康县锅炉产业集群).
@@ -1160,9 +1174,7 @@ fn subjects_of(ctx: &Ctx<'_>, rec: &Recognition, span: Span) -> Vec<LocalId> {
 /// Whether `before` ends with a verb that opens a list (each is two characters).
 fn ends_with_list_verb(before: &str) -> bool {
     let from = before.char_indices().rev().nth(1).map_or(0, |(i, _)| i);
-    LIST_VERB
-        .find(&before[from..])
-        .is_some_and(|m| m.start() == 0 && m.end() == before.len() - from)
+    LIST_VERBS.contains(&&before[from..])
 }
 
 /// Ranks that stand between a sector and its head word (中医药首位产业, 电子信息主导产业).

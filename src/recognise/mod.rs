@@ -347,6 +347,16 @@ pub(crate) enum Known {
     Titles,
     /// The lexicon's sectors; `word` indexes `industry_names`.
     Industries,
+    /// Endings of media names (日报, 电视台).
+    Media,
+    /// Endings of companies, associations and universities (有限公司, 商会, 大学).
+    CompanyEndings,
+    /// Head words of lists of sectors (产业, 产业集群, 赛道).
+    Heads,
+    /// Words that say a sector is developed (发展, 做强, 主导).
+    Develop,
+    /// Verbs that open a list of sectors (发展, 培育, 振兴).
+    ListVerbs,
 }
 
 /// The one automaton for every list of [`Known`], in its order.
@@ -357,6 +367,11 @@ pub(crate) fn known_words(places: &PlaceIndex, lexical: &crate::LexicalPatterns)
         &lexical.organizations,
         lexical.titles.list(),
         lexical.industries.list(),
+        &WordList::new(organization::MEDIA_ENDINGS.iter().copied()),
+        &WordList::new(organization::COMPANY_ENDINGS.iter().copied()),
+        &WordList::new(industry::HEADS.iter().copied()),
+        &WordList::new(industry::DEVELOP.iter().copied()),
+        &WordList::new(industry::LIST_VERBS.iter().copied()),
     ])
 }
 

@@ -9,26 +9,52 @@
 
 use super::place::DocPlaces;
 use super::text::{char_before, extend_left, is_han, is_left_stop, start_of_words_before};
-use super::{Ctx, Known, LocalId, Recognition};
+use super::{Ctx, Known, LocalId, Recognition, WordSearch};
 use crate::model::{EntityDetail, EntityKind};
 use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static MEDIA: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:日报|晚报|早报|商报|时报|都市报|电视台|广播电视台|融媒体中心)").unwrap());
+/// Endings of media names (found by [`Known::Media`]).
+pub(crate) const MEDIA_ENDINGS: &[&str] = &[
+    "日报",
+    "晚报",
+    "早报",
+    "商报",
+    "时报",
+    "都市报",
+    "电视台",
+    "广播电视台",
+    "融媒体中心",
+];
 /// The head of a list of companies: 与东方电气集团、国机重装等龙头企业.
 static COMPANY_LIST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"等(?:\d+家|[一二三四五六七八九十几多数百]+家)?(?:龙头|重点|知名|骨干|头部|领军|上市|链主|世界500强|大)?(?:企业|公司|集团|央企|国企|民企|车企|药企)").unwrap()
 });
 static BODY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[市县区省州旗]?(?:委|政府|人民政府|人大常委会|政协)").unwrap());
-static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:股份有限公司|有限责任公司|有限公司|株式会社|集团|公司|商会|协会|学会|联合会|研究院|银行|高科|控股|合作社|大学|学院)",
-    )
-    .unwrap()
-});
+/// Legal and customary endings of companies, associations and universities (found in a
+/// page by [`Known::CompanyEndings`]).
+pub(crate) const COMPANY_ENDINGS: &[&str] = &[
+    "股份有限公司",
+    "有限责任公司",
+    "有限公司",
+    "株式会社",
+    "集团",
+    "公司",
+    "商会",
+    "协会",
+    "学会",
+    "联合会",
+    "研究院",
+    "银行",
+    "高科",
+    "控股",
+    "合作社",
+    "大学",
+    "学院",
+];
+static COMPANY: LazyLock<WordSearch> = LazyLock::new(|| WordSearch::new(COMPANY_ENDINGS.iter().copied()));
 
 /// Words of company names before their ending (建设集团, 发展银行, 投资控股).
 const NAME_WORDS: &[&str] = &[
@@ -45,10 +71,9 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
     let _ = places;
     lexicon_orgs(ctx, rec);
     for &line in &ctx.body.spans {
-        let s = &ctx.text[line.range()];
-        for m in MEDIA.find_iter(s) {
-            let end = line.start + m.end();
-            let suffix_start = line.start + m.start();
+        for m in ctx.known(Known::Media, line) {
+            let end = m.end;
+            let suffix_start = m.start;
             if let Some(start) = shortest_stem(ctx, line.start, suffix_start) {
                 let span = Span::new(start, end);
                 let name = &ctx.text[span.range()];
@@ -57,8 +82,9 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
                 }
             }
         }
-        for m in COMPANY.find_iter(s) {
-            let suffix = Span::new(line.start + m.start(), line.start + m.end());
+        for m in ctx.known(Known::CompanyEndings, line) {
+            let suffix = Span::new(m.start, m.end);
+            let ending = &ctx.text[suffix.range()];
             if ctx.body.is_redacted(suffix) {
                 continue;
             }
@@ -67,9 +93,10 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
                 continue;
             }
             // …药业集团 | 有限公司: another ending follows, and the name ends with it (the next match).
-            if COMPANY
-                .find(&ctx.text[suffix.end..line.end])
-                .is_some_and(|next| next.start() == 0)
+            if ctx
+                .known(Known::CompanyEndings, Span::new(suffix.end, line.end))
+                .next()
+                .is_some_and(|next| next.start == suffix.end)
             {
                 continue;
             }
@@ -77,7 +104,7 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
             // a company's name before its ending.
             let from = start_of_words_before(ctx.text, ctx.tokens, line.start, suffix.start, NAME_WORDS);
             // A cooperative's name holds its village and its trade (原隆村永盛肉牛养殖专业合作社).
-            let max = if m.as_str() == "合作社" { 14 } else { 10 };
+            let max = if ending == "合作社" { 14 } else { 10 };
             let start = extend_left(ctx.text, ctx.tokens, line.start, from, max);
             let start = place_opened(ctx, rec, line, start)
                 .or_else(|| place_across_stop(ctx, line, start, suffix.start))
@@ -94,14 +121,14 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
                 rec.starting_in(start, start + 1)
                     .any(|(_, id)| rec.entities[id].kind == EntityKind::Place)
             };
-            if m.as_str() == "合作社" && !placed() {
+            if ending == "合作社" && !placed() {
                 continue;
             }
             let surface = &ctx.text[span.range()];
             // A university or college is named after its place (延边大学, 上海健康医学院) or
             // known to jieba as an institution (复旦大学); 共建产业学院 names none.
             // (中国药科大学: a national one is named after the country.)
-            if matches!(m.as_str(), "大学" | "学院")
+            if matches!(ending, "大学" | "学院")
                 && !placed()
                 && !surface.starts_with("中国")
                 && !ctx.res.segmenter.is_organisation_name(surface)
@@ -363,7 +390,7 @@ fn company_lists(ctx: &Ctx<'_>, rec: &mut Recognition) {
                 }
                 // A list of companies' people (…株式会社代表理事金俊浩、…等企业代表): an item
                 // with a company ending inside it, or a title, is no company name.
-                let ending_inside = COMPANY.find_iter(name).any(|m| m.end() < name.len());
+                let ending_inside = COMPANY.find_iter(name).any(|m| m.end < name.len());
                 if ending_inside || ctx.res.lexical.titles.is_match(name) {
                     continue;
                 }
