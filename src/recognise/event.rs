@@ -4,7 +4,7 @@
 //! The kind is optional in the ontology and not scored; it is kept because users ask
 //! "which interviews cite the 三中全会".
 
-use super::{Ctx, Recognition};
+use super::{Ctx, Known, Recognition};
 use crate::model::{EntityDetail, EntityKind};
 use crate::span::Span;
 use regex::Regex;
@@ -19,7 +19,7 @@ static CONGRESS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// What every match of [`CONGRESS`] holds: a numeral right before 大, 全会 or 工作会议.
-const CONGRESS_ANCHORS: &[&str] = &[
+pub(crate) const CONGRESS_ANCHORS: &[&str] = &[
     "一大",
     "二大",
     "三大",
@@ -33,15 +33,13 @@ const CONGRESS_ANCHORS: &[&str] = &[
     "全会",
     "工作会议",
 ];
-static CONGRESS_ANCHOR_SET: LazyLock<aho_corasick::AhoCorasick> =
-    LazyLock::new(|| super::text::literal_set(CONGRESS_ANCHORS));
 
 pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
     for &line in &ctx.body.spans {
         let s = &ctx.text[line.range()];
         // A line without an anchor is not searched: the pattern's numerals, 一 above all,
         // would start a search at nearly every clause, and 大 alone is in most lines.
-        if !CONGRESS_ANCHOR_SET.is_match(s) {
+        if ctx.known(Known::CongressAnchors, line).next().is_none() {
             continue;
         }
         for m in CONGRESS.find_iter(s) {
@@ -75,6 +73,9 @@ fn canonical(surface: &str) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    static CONGRESS_ANCHOR_SET: LazyLock<aho_corasick::AhoCorasick> =
+        LazyLock::new(|| super::super::text::literal_set(CONGRESS_ANCHORS));
 
     proptest! {
         /// The gate never hides a match: every match of the pattern holds an anchor.

@@ -9,13 +9,13 @@
 //! The order matters and is fixed: places first (everything else is anchored to them), towns
 //! and villages after the places they lie in, then organisations, people, industries, projects, figures, and the document's own metadata.
 
-mod event;
+pub(crate) mod event;
 mod industry;
 mod meta;
 mod organization;
-mod person;
+pub(crate) mod person;
 mod place;
-mod project;
+pub(crate) mod project;
 mod text;
 mod town;
 mod words;
@@ -357,6 +357,14 @@ pub(crate) enum Known {
     Develop,
     /// Verbs that open a list of sectors (发展, 培育, 振兴).
     ListVerbs,
+    /// Titles after a name (习近平总书记, 张三同志).
+    TitlesAfterName,
+    /// Words without which a line names no congress or plenum (二十大, 全会, 工作会议).
+    CongressAnchors,
+    /// Words without which a line names no department (厅长, 办公室, 局印发).
+    DepartmentSigns,
+    /// Verbs that open a facility clause (加快, 推进).
+    FacilityVerbs,
 }
 
 /// The one automaton for every list of [`Known`], in its order.
@@ -372,6 +380,10 @@ pub(crate) fn known_words(places: &PlaceIndex, lexical: &crate::LexicalPatterns)
         &WordList::new(industry::HEADS.iter().copied()),
         &WordList::new(industry::DEVELOP.iter().copied()),
         &WordList::new(industry::LIST_VERBS.iter().copied()),
+        &WordList::new(person::TITLES_AFTER_NAME.iter().copied()),
+        &WordList::new(event::CONGRESS_ANCHORS.iter().copied()),
+        &WordList::new(organization::DEPARTMENT_SIGNS.iter().copied()),
+        &WordList::new(project::FACILITY_VERBS.iter().copied()),
     ])
 }
 
@@ -380,6 +392,11 @@ impl Ctx<'_> {
     /// order and none overlapping: leftmost, then longest.
     pub(crate) fn known(&self, list: Known, within: Span) -> impl Iterator<Item = WordMatch> + '_ {
         self.known.matches(list as usize, within)
+    }
+
+    /// Every place inside `within` where a word of `list` starts, with the longest word there.
+    pub(crate) fn known_starts(&self, list: Known, within: Span) -> impl Iterator<Item = WordMatch> + '_ {
+        self.known.starts(list as usize, within)
     }
 }
 

@@ -270,7 +270,7 @@ fn only_province(rec: &Recognition) -> Option<String> {
 }
 
 /// Words one of which a line naming a department holds.
-const DEPARTMENT_SIGNS: &[&str] = &[
+pub(crate) const DEPARTMENT_SIGNS: &[&str] = &[
     "厅长",
     "局长",
     "办公室",
@@ -284,9 +284,6 @@ const DEPARTMENT_SIGNS: &[&str] = &[
     "局发布",
 ];
 
-static DEPARTMENT_SIGN_SET: LazyLock<aho_corasick::AhoCorasick> =
-    LazyLock::new(|| super::text::literal_set(DEPARTMENT_SIGNS));
-
 fn departments(ctx: &Ctx<'_>, rec: &mut Recognition) {
     // Each department found, with its canonical name; added once all are found, so that a
     // short name can take the full name found after it.
@@ -294,7 +291,7 @@ fn departments(ctx: &Ctx<'_>, rec: &mut Recognition) {
     for &line in &ctx.body.spans {
         let s = &ctx.text[line.range()];
         // Most lines name no department (布局, 举办 are no sign of one).
-        if !DEPARTMENT_SIGN_SET.is_match(s) {
+        if ctx.known(Known::DepartmentSigns, line).next().is_none() {
             continue;
         }
         for caps in DEPARTMENT.captures_iter(s) {

@@ -7,7 +7,7 @@
 //! Reporters, photographers and editors (记者 X, 文/X Y, X 摄, 编辑:X) are [`EntityKind::Person`].
 
 use super::place::DocPlaces;
-use super::text::{char_at, char_before, every_start, is_han, literal_set, PROVINCE_SHORT};
+use super::text::{char_at, char_before, is_han, PROVINCE_SHORT};
 use super::{Ctx, Known, LocalId, PostCue, PostPlace, Recognition};
 use crate::model::{EntityDetail, EntityKind, PlaceLevel};
 use crate::span::Span;
@@ -15,8 +15,8 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// Titles that may follow a name (习近平总书记, 张杨彬书记).
-const TITLES_AFTER_NAME: &[&str] = &["总书记", "书记", "主席", "总理", "省长", "市长", "县长", "区长", "同志"];
-static TITLES_AFTER_NAME_AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| literal_set(TITLES_AFTER_NAME));
+pub(crate) const TITLES_AFTER_NAME: &[&str] =
+    &["总书记", "书记", "主席", "总理", "省长", "市长", "县长", "区长", "同志"];
 /// Endings that show a word before a title is a body, not a name (党支部书记).
 const NOT_NAME_END: &[char] = &[
     '委', '部', '组', '党', '会', '局', '厅', '府', '处', '室', '院', '校', '村', '镇', '区', '市', '县', '省', '支',
@@ -42,7 +42,6 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
     let speakers = speakers(ctx);
     let mut names: Vec<String> = Vec::new();
     for &line in &ctx.body.spans {
-        let s = &ctx.text[line.range()];
         // Title chains ending in a name.
         let mut chain: Vec<(Span, String, PostPlace)> = Vec::new();
         let mut last_end = None;
@@ -117,8 +116,9 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces
         // (no two of the titles can match at one position, so the longest at each start is
         // the only one: every occurrence is found), handled title by title as the list
         // orders them.
-        let mut after_name: Vec<(usize, usize)> = every_start(&TITLES_AFTER_NAME_AC, s)
-            .map(|m| (m.pattern().as_usize(), m.start()))
+        let mut after_name: Vec<(usize, usize)> = ctx
+            .known_starts(Known::TitlesAfterName, line)
+            .map(|m| (m.word, m.start - line.start))
             .collect();
         after_name.sort_unstable();
         for (t, pos) in after_name {

@@ -11,10 +11,10 @@
 //! when the clause says so (实现GDP超3000亿元的目标). Counts and percentages are kept only
 //! where an indicator gives them a meaning (GDP增长6.5%, 引进项目80个).
 
-use super::text::{
-    clause, every_start, extend_left, has_proper_word, is_han, literal_set, sentence, start_of_words_before,
+use super::text::{clause, extend_left, has_proper_word, is_han, sentence, start_of_words_before};
+use super::{
+    add_amount, Ctx, FigureCue, FoundAmount, InvestmentCue, Investor, Known, LocalId, ProjectCue, Recognition,
 };
-use super::{add_amount, Ctx, FigureCue, FoundAmount, InvestmentCue, Investor, LocalId, ProjectCue, Recognition};
 use crate::chars::CharSet;
 use crate::model::{EntityDetail, EntityKind, InvestmentRole, PlaceLevel, Unit};
 use crate::span::Span;
@@ -37,7 +37,7 @@ static INVESTOR_FIELD: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PROJECT_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"项目").unwrap());
 /// Verbs that open a facility clause (加快推进深茂铁路建设).
-const FACILITY_VERBS: &[&str] = &[
+pub(crate) const FACILITY_VERBS: &[&str] = &[
     "加快",
     "推进",
     "推动",
@@ -57,7 +57,6 @@ const FACILITY_VERBS: &[&str] = &[
 const FACILITY_SECOND_VERBS: &[&str] = &["推进", "建设", "实施"];
 /// Words that close a facility clause, in order of preference.
 const FACILITY_CLOSERS: &[&str] = &["建设", "征地拆迁", "前期工作", "工作", "动工", "开工", "落地", "投产"];
-static FACILITY_VERB_SET: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| literal_set(FACILITY_VERBS));
 
 /// Whether `c` may stand in a facility's name: what `[\p{Han}A-Za-z0-9（）()—\-、和]` matches.
 /// The pattern is asked once per character of the Basic Multilingual Plane, on first use.
@@ -76,7 +75,7 @@ fn facility_char(c: char) -> bool {
 /// can be, the shortest name, closers in order) from each place a verb starts: the pattern
 /// run over whole lines spent most of its time building DFA states for the counted
 /// repetition.
-fn facility_frames(s: &str) -> Vec<(Span, Span)> {
+fn facility_frames(s: &str, verb_starts: impl Iterator<Item = usize>) -> Vec<(Span, Span)> {
     let at = |pos: usize| {
         for verb in FACILITY_VERBS.iter().filter(|v| s[pos..].starts_with(**v)) {
             let after_verb = pos + verb.len();
@@ -103,7 +102,7 @@ fn facility_frames(s: &str) -> Vec<(Span, Span)> {
     };
     let mut out = Vec::new();
     let mut next = 0;
-    for start in every_start(&FACILITY_VERB_SET, s).map(|m| m.start()) {
+    for start in verb_starts {
         if start < next {
             continue;
         }
@@ -1506,7 +1505,10 @@ fn named_before_project(ctx: &Ctx<'_>, rec: &mut Recognition) {
 fn facilities(ctx: &Ctx<'_>, rec: &mut Recognition) {
     for &line in &ctx.body.spans {
         let s = &ctx.text[line.range()];
-        for (_, name) in facility_frames(s) {
+        let verbs = ctx
+            .known_starts(Known::FacilityVerbs, line)
+            .map(|m| m.start - line.start);
+        for (_, name) in facility_frames(s, verbs) {
             let base = line.start + name.start;
             let g = &s[name.range()];
             // One named facility vouches for those joined to it (江海…工程和高新…工程).
@@ -1797,6 +1799,7 @@ fn figures(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::recognise::text::{every_start, literal_set};
     use proptest::prelude::*;
 
     proptest! {
@@ -1819,7 +1822,8 @@ mod tests {
                     (Span::new(m.start(), m.end()), Span::new(g.start(), g.end()))
                 })
                 .collect();
-            prop_assert_eq!(facility_frames(&text), expected);
+            let set = literal_set(FACILITY_VERBS);
+            prop_assert_eq!(facility_frames(&text, every_start(&set, &text).map(|m| m.start())), expected);
         }
     }
 

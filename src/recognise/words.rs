@@ -225,6 +225,28 @@ impl FoundWords {
             None
         })
     }
+
+    /// Every place in `within` where a word of list `list` starts, with the longest word
+    /// there that ends inside `within`, in order, overlapping or not: what
+    /// [`every_start`](super::text::every_start) gives for that list's words.
+    pub(crate) fn starts(&self, list: usize, within: Span) -> impl Iterator<Item = WordMatch> + '_ {
+        let all = self.occurrences.get(list).map_or(&[][..], Vec::as_slice);
+        let mut i = all.partition_point(|m| m.start < within.start);
+        let mut last_start = None;
+        std::iter::from_fn(move || {
+            while let Some(m) = all.get(i) {
+                if m.start >= within.end {
+                    return None;
+                }
+                i += 1;
+                if last_start != Some(m.start) && m.end <= within.end {
+                    last_start = Some(m.start);
+                    return Some(*m);
+                }
+            }
+            None
+        })
+    }
 }
 
 #[cfg(test)]
@@ -278,6 +300,11 @@ mod tests {
                             .map(|m| WordMatch { start: part.start + m.start, end: part.start + m.end, word: m.word })
                             .collect();
                         prop_assert_eq!(found.matches(list, part).collect::<Vec<_>>(), expected);
+                        let set = super::super::text::literal_set(&lists[list].iter().map(String::as_str).collect::<Vec<_>>());
+                        let every: Vec<(usize, usize)> = super::super::text::every_start(&set, &text[part.range()])
+                            .map(|m| (part.start + m.start(), part.start + m.end()))
+                            .collect();
+                        prop_assert_eq!(found.starts(list, part).map(|m| (m.start, m.end)).collect::<Vec<_>>(), every);
                     }
                 }
             }
