@@ -177,18 +177,23 @@ impl WordScan {
                 let (start, end) = (line.start + m.start(), line.start + m.end());
                 let owners = &self.owners[m.value() as usize];
                 for &(list, word) in &self.owner_list[owners.start as usize..owners.end as usize] {
-                    found.occurrences[list as usize].push(WordMatch {
-                        start,
-                        end,
-                        word: word as usize,
-                    });
+                    let list = &mut found.occurrences[list as usize];
+                    // Kept by start, and the longest first among those that share it: the
+                    // order the leftmost-longest walk takes them in. Occurrences come by
+                    // their ends, so one goes right after the last that starts before it (a
+                    // word or two back: those after that lie inside it, or share its start
+                    // and are shorter).
+                    let at = list.iter().rposition(|p| p.start < start).map_or(0, |i| i + 1);
+                    list.insert(
+                        at,
+                        WordMatch {
+                            start,
+                            end,
+                            word: word as usize,
+                        },
+                    );
                 }
             }
-        }
-        // By start, and the longest first among those that share it: the order the
-        // leftmost-longest walk takes them in.
-        for list in &mut found.occurrences {
-            list.sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         }
         found
     }
