@@ -365,6 +365,8 @@ pub(crate) enum Known {
     DepartmentSigns,
     /// Verbs that open a facility clause (加快, 推进).
     FacilityVerbs,
+    /// 项目, after which a project's name ends.
+    ProjectWord,
 }
 
 /// The one automaton for every list of [`Known`], in its order.
@@ -384,6 +386,7 @@ pub(crate) fn known_words(places: &PlaceIndex, lexical: &crate::LexicalPatterns)
         &WordList::new(event::CONGRESS_ANCHORS.iter().copied()),
         &WordList::new(organization::DEPARTMENT_SIGNS.iter().copied()),
         &WordList::new(project::FACILITY_VERBS.iter().copied()),
+        &WordList::new(["项目"]),
     ])
 }
 

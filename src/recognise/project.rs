@@ -35,7 +35,6 @@ static NAME_FIELD: LazyLock<Regex> = LazyLock::new(|| {
 static INVESTOR_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\s\p{Zs}]*(?:投资方|投资主体|签约企业)[：:][\s\p{Zs}]*(\p{Han}.*?)[\s\p{Zs}]*$").unwrap()
 });
-static PROJECT_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"项目").unwrap());
 /// Verbs that open a facility clause (加快推进深茂铁路建设).
 pub(crate) const FACILITY_VERBS: &[&str] = &[
     "加快",
@@ -1423,14 +1422,16 @@ const NOT_A_PROJECT_AFTER: &[&str] = &["机制", "制度", "清单", "库", "专
 fn named_before_project(ctx: &Ctx<'_>, rec: &mut Recognition) {
     for &line in &ctx.body.spans {
         let s = &ctx.text[line.range()];
-        for m in PROJECT_WORD.find_iter(s) {
-            let at = line.start + m.start();
+        for m in ctx.known(Known::ProjectWord, line) {
+            let at = m.start;
+            let word_end = m.end - line.start;
+            let word_len = m.end - m.start;
             // 建立区级领导包联重点项目机制: the words before 项目 qualify a mechanism or a list,
             // not a project.
-            if NOT_A_PROJECT_AFTER.iter().any(|w| s[m.end()..].starts_with(w)) {
+            if NOT_A_PROJECT_AFTER.iter().any(|w| s[word_end..].starts_with(w)) {
                 continue;
             }
-            let cl = clause(ctx.text, &ctx.body.spans, Span::new(at, at + m.len()));
+            let cl = clause(ctx.text, &ctx.body.spans, Span::new(at, at + word_len));
             let seg = &ctx.text[cl.start..at];
             if let Some(i) = seg.rfind('等') {
                 // 电机产业城、优美科等龙头项目: every item is a project.
@@ -1471,7 +1472,7 @@ fn named_before_project(ctx: &Ctx<'_>, rec: &mut Recognition) {
                 continue;
             }
             let start = project_start(ctx, rec, cl.start, at);
-            let span = Span::new(start, at + m.len());
+            let span = Span::new(start, at + word_len);
             let anaphor = ANAPHORA.contains(&&ctx.text[span.range()]);
             // 这是近年来…引进的单体规模最大的外资农产品加工项目: what 这是 says of a project
             // describes it; it names none.
