@@ -77,18 +77,18 @@ pub fn scan(text: &str, within: Span) -> Vec<Figure> {
         return Vec::new();
     };
     let hay = &text[..end];
+    let starts = figure_starts();
     let mut out = Vec::new();
     let mut pos = start;
     let mut floor = start;
     while pos < end {
-        let Some(c) = hay[pos..].chars().next() else {
+        // On to the next character a figure may start at (most characters of a page are
+        // none), in one pass of the decoder.
+        let Some((skipped, c)) = hay[pos..].char_indices().find(|(_, c)| starts.contains(*c)) else {
             break;
         };
+        pos += skipped;
         let step = pos + c.len_utf8();
-        if !may_start_figure(c) {
-            pos = step;
-            continue;
-        }
         let res = if digit_val(c).is_some() {
             Some(digits_figure(hay, pos, floor))
         } else if hay[pos..].starts_with("百分之") {
@@ -223,14 +223,14 @@ fn is_cn_numeral(c: char) -> bool {
     cn_digit(c).is_some() || cn_small(c).is_some() || cn_big(c).is_some()
 }
 
-/// Whether a figure may start at `c` (a digit, a Chinese numeral, a redaction mark): one
+/// The characters a figure may start at (a digit, a Chinese numeral, a redaction mark): one
 /// bit look-up per character of the Basic Multilingual Plane, as most characters of a page
 /// are none of these.
-fn may_start_figure(c: char) -> bool {
+fn figure_starts() -> &'static CharSet {
     static STARTS: LazyLock<CharSet> = LazyLock::new(|| {
         CharSet::new(|c| digit_val(c).is_some() || is_cn_numeral(c) || is_redact_char(c) || c == '百')
     });
-    STARTS.contains(c)
+    &STARTS
 }
 
 fn is_redact_char(c: char) -> bool {
