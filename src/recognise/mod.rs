@@ -17,7 +17,7 @@ pub(crate) mod person;
 mod place;
 pub(crate) mod project;
 mod text;
-mod town;
+pub(crate) mod town;
 mod words;
 
 pub(crate) use words::{FoundWords, WordList, WordMatch, WordScan, WordSearch};
@@ -367,6 +367,8 @@ pub(crate) enum Known {
     FacilityVerbs,
     /// 项目, after which a project's name ends.
     ProjectWord,
+    /// Suffixes of towns and villages (镇, 乡, 村, 街道).
+    TownSuffixes,
 }
 
 /// The one automaton for every list of [`Known`], in its order.
@@ -387,6 +389,7 @@ pub(crate) fn known_words(places: &PlaceIndex, lexical: &crate::LexicalPatterns)
         &WordList::new(organization::DEPARTMENT_SIGNS.iter().copied()),
         &WordList::new(project::FACILITY_VERBS.iter().copied()),
         &WordList::new(["项目"]),
+        &WordList::new(town::TOWN_SUFFIXES.iter().copied()),
     ])
 }
 

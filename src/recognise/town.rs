@@ -14,7 +14,7 @@
 //! right after the place it lies in records that place as its parent.
 
 use super::text::{char_before, is_han};
-use super::{Ctx, LocalId, Recognition};
+use super::{Ctx, Known, LocalId, Recognition};
 use crate::model::{EntityDetail, EntityKind, PlaceInfo, PlaceLevel};
 use crate::span::Span;
 
@@ -250,19 +250,15 @@ struct Found {
     id: LocalId,
 }
 
+/// The suffixes of towns and villages (found by [`Known::TownSuffixes`]).
+pub(crate) const TOWN_SUFFIXES: &[&str] = &["镇", "乡", "村", "街道"];
+
 pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
     let mut found: Vec<Found> = Vec::new();
     for &line in &ctx.body.spans {
-        let s = &ctx.text[line.range()];
-        for (i, c) in s.char_indices() {
-            let suffix = match c {
-                '镇' => "镇",
-                '乡' => "乡",
-                '村' => "村",
-                '街' if s[i..].starts_with("街道") => "街道",
-                _ => continue,
-            };
-            let at = line.start + i;
+        for m in ctx.known_starts(Known::TownSuffixes, line) {
+            let suffix = TOWN_SUFFIXES[m.word];
+            let at = m.start;
             if ctx.body.is_redacted(Span::new(at, at + suffix.len())) {
                 continue;
             }
