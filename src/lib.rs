@@ -202,8 +202,9 @@ pub(crate) struct Resources {
     pub(crate) places: recognise::PlaceIndex,
     /// The automata and patterns built from the lexicon.
     pub(crate) lexical: LexicalPatterns,
-    /// The place names, zone words, organisations, titles and sectors of `places` and
-    /// `lexical` in one automaton, so that a document's lines are read once for all of them.
+    /// Every list of known words ([`recognise::Known`]: the place names of `places`, the
+    /// organisations, titles and sectors of `lexical`, zone words, cue words of the
+    /// recognisers) in one automaton, so that a document's lines are read once for all.
     pub(crate) known_words: recognise::WordScan,
     max_document_bytes: u64,
 }

@@ -9,15 +9,15 @@
 //! The order matters and is fixed: places first (everything else is anchored to them), towns
 //! and villages after the places they lie in, then organisations, people, industries, projects, figures, and the document's own metadata.
 
-pub(crate) mod event;
+mod event;
 mod industry;
 mod meta;
 mod organization;
-pub(crate) mod person;
+mod person;
 mod place;
-pub(crate) mod project;
+mod project;
 mod text;
-pub(crate) mod town;
+mod town;
 mod words;
 
 pub(crate) use words::{FoundWords, WordList, WordMatch, WordScan, WordSearch};
