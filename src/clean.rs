@@ -258,8 +258,8 @@ impl Gate {
         let last = line.trim_end().chars().next_back();
         Gate {
             caption: matches!(last, Some('张' | '页')),
-            // (One search per separator: each is a memchr, where a search for any of the four
-            // decodes every character of every line.)
+            // (One byte search per separator, where a search for any of the four decodes
+            // every character of every line.)
             breadcrumb: ['>', '＞', '›', '»'].iter().any(|sep| line.contains(*sep)),
             only_timestamp: first.is_some_and(|c| c.is_numeric() || c.is_whitespace() || ":/.-年月日".contains(c)),
             leading_timestamp: first.is_some_and(|c| c.is_numeric() || c.is_whitespace() || "[【(（".contains(c)),
