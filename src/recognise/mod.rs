@@ -329,12 +329,12 @@ pub(crate) struct Ctx<'a> {
     pub tokens: &'a Tokens<'a>,
     pub res: &'a Resources,
     /// The known words of the body's lines (see [`Known`]), found in one pass.
-    pub known: FoundWords,
+    pub found: FoundWords,
 }
 
 /// The lists of words [`Resources::known_words`] finds in one pass, each as its own search
 /// would.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Known {
     /// The gazetteer's and the lexicon's place names ([`PlaceIndex`]); a match's `word` is a
     /// place target.
@@ -371,38 +371,66 @@ pub(crate) enum Known {
     TownSuffixes,
 }
 
-/// The one automaton for every list of [`Known`], in its order.
+impl Known {
+    /// Every list, in the order of their numbers (a test holds `ALL[k as usize] == k`).
+    const ALL: [Known; 16] = [
+        Known::Places,
+        Known::Zones,
+        Known::Organizations,
+        Known::Titles,
+        Known::Industries,
+        Known::Media,
+        Known::CompanyEndings,
+        Known::Heads,
+        Known::Develop,
+        Known::ListVerbs,
+        Known::TitlesAfterName,
+        Known::CongressAnchors,
+        Known::DepartmentSigns,
+        Known::FacilityVerbs,
+        Known::ProjectWord,
+        Known::TownSuffixes,
+    ];
+}
+
+/// The one automaton for every list of [`Known`]: list `k as usize` holds the words of `k`.
 pub(crate) fn known_words(places: &PlaceIndex, lexical: &crate::LexicalPatterns) -> WordScan {
-    WordScan::new(&[
-        places.names.list(),
-        place::ZONE.list(),
-        &lexical.organizations,
-        lexical.titles.list(),
-        lexical.industries.list(),
-        &WordList::new(organization::MEDIA_ENDINGS.iter().copied()),
-        &WordList::new(organization::COMPANY_ENDINGS.iter().copied()),
-        &WordList::new(industry::HEADS.iter().copied()),
-        &WordList::new(industry::DEVELOP.iter().copied()),
-        &WordList::new(industry::LIST_VERBS.iter().copied()),
-        &WordList::new(person::TITLES_AFTER_NAME.iter().copied()),
-        &WordList::new(event::CONGRESS_ANCHORS.iter().copied()),
-        &WordList::new(organization::DEPARTMENT_SIGNS.iter().copied()),
-        &WordList::new(project::FACILITY_VERBS.iter().copied()),
-        &WordList::new(["项目"]),
-        &WordList::new(town::TOWN_SUFFIXES.iter().copied()),
-    ])
+    use std::borrow::Cow;
+    let words = |list: &[&str]| Cow::Owned(WordList::new(list.iter().copied()));
+    let lists: Vec<Cow<'_, WordList>> = Known::ALL
+        .iter()
+        .map(|k| match k {
+            Known::Places => Cow::Borrowed(places.names.list()),
+            Known::Zones => Cow::Borrowed(place::ZONE.list()),
+            Known::Organizations => Cow::Borrowed(&lexical.organizations),
+            Known::Titles => Cow::Borrowed(lexical.titles.list()),
+            Known::Industries => Cow::Borrowed(lexical.industries.list()),
+            Known::Media => words(organization::MEDIA_ENDINGS),
+            Known::CompanyEndings => words(organization::COMPANY_ENDINGS),
+            Known::Heads => words(industry::HEADS),
+            Known::Develop => words(industry::DEVELOP),
+            Known::ListVerbs => words(industry::LIST_VERBS),
+            Known::TitlesAfterName => words(person::TITLES_AFTER_NAME),
+            Known::CongressAnchors => words(event::CONGRESS_ANCHORS),
+            Known::DepartmentSigns => words(organization::DEPARTMENT_SIGNS),
+            Known::FacilityVerbs => words(project::FACILITY_VERBS),
+            Known::ProjectWord => words(&["项目"]),
+            Known::TownSuffixes => words(town::TOWN_SUFFIXES),
+        })
+        .collect();
+    WordScan::new(&lists.iter().map(|l| &**l).collect::<Vec<_>>())
 }
 
 impl Ctx<'_> {
     /// The matches of the words of `list` inside `within` (a body line or part of one), in
     /// order and none overlapping: leftmost, then longest.
     pub(crate) fn known(&self, list: Known, within: Span) -> impl Iterator<Item = WordMatch> + '_ {
-        self.known.matches(list as usize, within)
+        self.found.matches(list as usize, within)
     }
 
     /// Every place inside `within` where a word of `list` starts, with the longest word there.
     pub(crate) fn known_starts(&self, list: Known, within: Span) -> impl Iterator<Item = WordMatch> + '_ {
-        self.known.starts(list as usize, within)
+        self.found.starts(list as usize, within)
     }
 }
 
@@ -413,7 +441,7 @@ pub(crate) fn recognise(text: &str, body: &Body, tokens: &Tokens<'_>, res: &Reso
         body,
         tokens,
         res,
-        known: res.known_words.scan(text, &body.spans),
+        found: res.known_words.scan(text, &body.spans),
     };
     let mut rec = Recognition::default();
     let places = place::recognise(&ctx, &mut rec);
@@ -541,6 +569,33 @@ pub(crate) fn add_amount(ctx: &Ctx<'_>, rec: &mut Recognition, found: &FoundAmou
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn every_known_list_is_numbered_by_its_place() {
+        for (i, k) in Known::ALL.iter().enumerate() {
+            assert_eq!(*k as usize, i, "{k:?}");
+        }
+        assert_eq!(Known::ALL.len(), Known::TownSuffixes as usize + 1);
+    }
+
+    #[test]
+    fn each_known_list_finds_its_own_words() {
+        let extractor = crate::Extractor::new();
+        let text = "英德市委书记在高新区说,清远日报报道:该公司项目加快建设,发展茶叶产业,花茂村。";
+        let line = Span::new(0, text.len());
+        let found = extractor.res.known_words.scan(text, &[line]);
+        let first = |k: Known| found.matches(k as usize, line).next().map(|m| &text[m.start..m.end]);
+        assert_eq!(first(Known::Places), Some("英德市"));
+        assert_eq!(first(Known::Zones), Some("高新区"));
+        assert_eq!(first(Known::Titles), Some("市委书记"));
+        assert_eq!(first(Known::Media), Some("日报"));
+        assert_eq!(first(Known::CompanyEndings), Some("公司"));
+        assert_eq!(first(Known::ProjectWord), Some("项目"));
+        assert_eq!(first(Known::FacilityVerbs), Some("加快"));
+        assert_eq!(first(Known::Heads), Some("产业"));
+        assert_eq!(first(Known::TownSuffixes), Some("村"));
+        assert_eq!(first(Known::Industries), Some("茶叶"));
+    }
 
     proptest! {
         /// The ordered index answers exactly what a scan of every mention would.

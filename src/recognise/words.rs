@@ -114,9 +114,9 @@ impl WordSearch {
 /// scan of a document's lines finds each occurrence of each word once. Each list then gets
 /// exactly the matches of its own search (see [`FoundWords::matches`]).
 ///
-/// Five lists (places, zones, organisations, titles, sectors) searched one by one read every
-/// line five times; on the generated 1k corpus the five passes took 35 ms and the one pass
-/// 11 ms.
+/// Searched one by one, five lists (places, zones, organisations, titles, sectors) read
+/// every line five times: on the generated 1k corpus the five passes took 35 ms and one pass
+/// over their union 11 ms. The extractor's scan holds sixteen lists.
 pub(crate) struct WordScan {
     /// Overlapping matches (every occurrence of every word); a word's value indexes `owners`.
     automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
@@ -211,23 +211,15 @@ impl FoundWords {
     /// one): what that list's [`WordSearch::find_iter`] gives for the text of `within`, in
     /// order and none overlapping, with offsets into the document.
     pub(crate) fn matches(&self, list: usize, within: Span) -> impl Iterator<Item = WordMatch> + '_ {
-        let all = self.occurrences.get(list).map_or(&[][..], Vec::as_slice);
-        let mut i = all.partition_point(|m| m.start < within.start);
+        // The first occurrence that starts at or after the last one's end: the longest at
+        // its start, since those come first.
         let mut from = within.start;
-        std::iter::from_fn(move || {
-            // The first occurrence that starts at or after `from`, ends inside `within`, and
-            // is the longest such at its start.
-            while let Some(m) = all.get(i) {
-                if m.start >= within.end {
-                    return None;
-                }
-                i += 1;
-                if m.start >= from && m.end <= within.end {
-                    from = m.end;
-                    return Some(*m);
-                }
+        self.inside(list, within).filter(move |m| {
+            let next = m.start >= from;
+            if next {
+                from = m.end;
             }
-            None
+            next
         })
     }
 
@@ -235,22 +227,21 @@ impl FoundWords {
     /// there that ends inside `within`, in order, overlapping or not: what
     /// [`every_start`](super::text::every_start) gives for that list's words.
     pub(crate) fn starts(&self, list: usize, within: Span) -> impl Iterator<Item = WordMatch> + '_ {
-        let all = self.occurrences.get(list).map_or(&[][..], Vec::as_slice);
-        let mut i = all.partition_point(|m| m.start < within.start);
+        // The first occurrence at each start: the longest there.
         let mut last_start = None;
-        std::iter::from_fn(move || {
-            while let Some(m) = all.get(i) {
-                if m.start >= within.end {
-                    return None;
-                }
-                i += 1;
-                if last_start != Some(m.start) && m.end <= within.end {
-                    last_start = Some(m.start);
-                    return Some(*m);
-                }
-            }
-            None
-        })
+        self.inside(list, within)
+            .filter(move |m| last_start.replace(m.start) != Some(m.start))
+    }
+
+    /// The occurrences of list `list` that lie inside `within`, in the list's order.
+    fn inside(&self, list: usize, within: Span) -> impl Iterator<Item = WordMatch> + '_ {
+        let all = self.occurrences.get(list).map_or(&[][..], Vec::as_slice);
+        let first = all.partition_point(|m| m.start < within.start);
+        all[first..]
+            .iter()
+            .take_while(move |m| m.start < within.end)
+            .filter(move |m| m.end <= within.end)
+            .copied()
     }
 }
 
