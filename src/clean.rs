@@ -87,6 +87,22 @@ static REDACTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CAPTION_COUNTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*第\s*\d+\s*[张页]\s*$").unwrap());
 
+/// Builds this module's patterns now rather than on the first document (see
+/// `crate::recognise::warm_up`).
+pub(crate) fn warm_up() {
+    for pattern in [
+        &TIMESTAMP,
+        &LEADING_TIMESTAMP,
+        &ONLY_TIMESTAMP,
+        &FURNITURE,
+        &BREADCRUMB,
+        &REDACTION,
+        &CAPTION_COUNTER,
+    ] {
+        LazyLock::force(pattern);
+    }
+}
+
 /// The number of a headline in a numbered ranking (2. 拉萨至日喀则高速公路建设进展顺利): one
 /// or two digits, a full stop or 、, and at most 40 characters with no comma or full stop.
 fn numbered_headline(line: &str) -> Option<usize> {

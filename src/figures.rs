@@ -233,6 +233,13 @@ fn figure_starts() -> &'static CharSet {
     &STARTS
 }
 
+/// Builds this module's tables now rather than on the first document (see
+/// `crate::recognise::warm_up`).
+pub(crate) fn warm_up() {
+    figure_starts();
+    match_unit("元", false);
+}
+
 fn is_redact_char(c: char) -> bool {
     matches!(c, '×' | 'X' | 'x' | 'Ｘ' | 'ｘ' | '✕')
 }

@@ -18,6 +18,12 @@ static CONGRESS: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Builds this module's patterns now rather than on the first document (see
+/// [`warm_up`](super::warm_up)).
+pub(super) fn warm_up() {
+    LazyLock::force(&CONGRESS);
+}
+
 /// What every match of [`CONGRESS`] holds: a numeral right before 大, 全会 or 工作会议.
 pub(crate) const CONGRESS_ANCHORS: &[&str] = &[
     "一大",

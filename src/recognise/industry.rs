@@ -582,6 +582,14 @@ fn listed_with(ctx: &Ctx<'_>, rec: &mut Recognition, known: Span, cl: Span, subj
 /// A verb that develops, then 的: after 是, it says the subject of 是 is developed.
 static DEVELOPED_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:打造|培育|发展|壮大|做强|布局)的").unwrap());
 
+/// Builds this module's patterns now rather than on the first document (see
+/// [`warm_up`](super::warm_up)).
+pub(super) fn warm_up() {
+    for pattern in [&COUNT_QUALIFIER, &SCALE, &NOT_SECTORS, &DEVELOPED_AFTER] {
+        LazyLock::force(pattern);
+    }
+}
+
 /// What follows 发展 when a sector before it grows (珲春跨境电商发展很快).
 const GROWS: &[&str] = &[
     "很快", "迅速", "势头", "态势", "良好", "较快", "提速", "加快", "壮大", "得", "，", "。", "；",

@@ -99,6 +99,22 @@ static INTERVIEWED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"接受\p{Han}{0,10}?(?:专访|采访|访谈)|(?:专访|访|对话)[:：]?\s*$|进行了?(?:专访|采访)|专访了?").unwrap()
 });
 
+/// Builds this module's patterns now rather than on the first document (see
+/// [`warm_up`](super::warm_up)).
+pub(super) fn warm_up() {
+    for pattern in [
+        &SOURCE_INLINE_AT,
+        &SOURCE_BYLINE_AT,
+        &MEDIA_NAME,
+        &BODY_NAME,
+        &DATE,
+        &INTERVIEWED,
+    ] {
+        LazyLock::force(pattern);
+    }
+    LazyLock::force(&SOURCE_STARTS);
+}
+
 pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
     let text = ctx.text;
     // Headline: the first line that is short and not a bracketed marker or a by-line.

@@ -259,6 +259,15 @@ static DEPARTMENT: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Builds this module's patterns now rather than on the first document (see
+/// [`warm_up`](super::warm_up)).
+pub(super) fn warm_up() {
+    for pattern in [&COMPANY_LIST, &BODY, &DEPARTMENT] {
+        LazyLock::force(pattern);
+    }
+    LazyLock::force(&COMPANY);
+}
+
 /// The name of the one province the page names, if it names exactly one.
 fn only_province(rec: &Recognition) -> Option<String> {
     let only = rec.the_only(|e| {

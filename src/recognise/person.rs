@@ -37,6 +37,12 @@ static REPORTER: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Builds this module's patterns now rather than on the first document (see
+/// [`warm_up`](super::warm_up)).
+pub(super) fn warm_up() {
+    LazyLock::force(&REPORTER);
+}
+
 pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces) {
     let _ = places;
     let speakers = speakers(ctx);

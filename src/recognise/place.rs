@@ -350,6 +350,12 @@ const ZONE_RANKS: &[&str] = &["国家级", "国家", "省级"];
 pub(crate) static ZONE: LazyLock<WordSearch> =
     LazyLock::new(|| WordSearch::of(WordList::with_optional_prefixes(ZONE_RANKS, ZONE_WORDS)));
 
+/// Builds this module's patterns now rather than on the first document (see
+/// [`warm_up`](super::warm_up)).
+pub(super) fn warm_up() {
+    LazyLock::force(&ZONE);
+}
+
 /// Suffixes that slogans use too (打造产业转型升级示范区): these zones need a place in their name.
 const SLOGAN_PRONE: &[&str] = &["示范区", "合作区", "试验区", "示范园区", "新区", "产业新城", "园区"];
 /// Words of slogans, not of zones' names: with them, a place is no anchor

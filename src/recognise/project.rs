@@ -145,6 +145,24 @@ static TARGET: LazyLock<Regex> = LazyLock::new(|| {
 static PERIOD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"十[一二三四五六七八九]五|\d{4}年|今年|明年|上半年|下半年|前三季度|一季度").unwrap());
 
+/// Builds this module's patterns now rather than on the first document (see
+/// [`warm_up`](super::warm_up)).
+pub(super) fn warm_up() {
+    for pattern in [
+        &INVEST_BEFORE,
+        &AMOUNT_FIELD,
+        &NAME_FIELD,
+        &INVESTOR_FIELD,
+        &FACILITY_HEAD,
+        &INDICATOR,
+        &TARGET,
+        &PERIOD,
+    ] {
+        LazyLock::force(pattern);
+    }
+    facility_char('和');
+}
+
 /// The level of the county or town a sentence speaks of without naming it: 全县, 我县 or 本县
 /// (and 旗, a county of Inner Mongolia), 全镇, 我乡 … (全县共谋划重点项目126个). One pass over the
 /// sentence's characters, since nearly every figure asks.

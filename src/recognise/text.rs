@@ -105,6 +105,13 @@ static LEFT_STOPS_MULTI: std::sync::LazyLock<foldhash::HashMap<char, Vec<&'stati
         crate::chars::by_first_char(&multi, |w| w)
     });
 
+/// Builds this module's patterns now rather than on the first document (see
+/// [`warm_up`](super::warm_up)).
+pub(super) fn warm_up() {
+    std::sync::LazyLock::force(&LEFT_STOP_SET);
+    std::sync::LazyLock::force(&LEFT_STOPS_MULTI);
+}
+
 /// The first of [`LEFT_STOPS`] (of two characters or more, in list order) that `text` starts
 /// with and is longer than.
 pub(crate) fn leading_left_stop(text: &str) -> Option<&'static str> {
