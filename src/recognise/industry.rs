@@ -5,7 +5,7 @@
 //! is taken when the lexicon knows it, or when it stands in a list with known items and has
 //! the shape of a sector.
 
-use super::text::{clause, extend_left, is_han, is_sentence_end, sentence, PROVINCE_SHORT};
+use super::text::{extend_left, is_han, is_sentence_end, PROVINCE_SHORT};
 use super::{Ctx, IndustryCue, Known, LocalId, Recognition};
 use crate::model::{EntityDetail, EntityKind};
 use crate::span::Span;
@@ -215,8 +215,8 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
                 && rec.ending_at(span.start, |e| e.kind == EntityKind::Place).is_some();
             // 海洋经济是珲春近年来着力打造的新引擎, 半导体是开发区重点培育的方向: what 是 says a
             // place develops.
-            let developed_after = next.starts_with('是')
-                && DEVELOPED_AFTER.is_match(&ctx.text[span.end..clause(ctx.text, &ctx.body.spans, span).end]);
+            let developed_after =
+                next.starts_with('是') && DEVELOPED_AFTER.is_match(&ctx.text[span.end..ctx.clause(span).end]);
             let item_end = grows
                 || developed_after
                 || next.is_empty()
@@ -228,10 +228,10 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) {
             if !whole_word(ctx, span) || !item_end {
                 continue;
             }
-            let cl = clause(ctx.text, &ctx.body.spans, span);
+            let cl = ctx.clause(span);
             // A verb that develops must stand before it in the sentence (大力发展生产性服务业,
             // 如电子商务、数字经济), and the clause must not be about reform.
-            let sent = sentence(ctx.text, &ctx.body.spans, span);
+            let sent = ctx.sentence(span);
             let develops = || {
                 ctx.known(Known::Develop, Span::new(sent.start, span.end))
                     .next()
@@ -612,7 +612,7 @@ fn list_before(ctx: &Ctx<'_>, rec: &mut Recognition, line: Span, head: Span) {
     if slogan {
         return;
     }
-    let cl = clause(ctx.text, &ctx.body.spans, head);
+    let cl = ctx.clause(head);
     let seg_start = cl.start.max(line.start);
     if head.start <= seg_start {
         return;
@@ -1146,8 +1146,8 @@ fn canonical(ctx: &Ctx<'_>, surface: &str) -> (String, bool) {
 /// before it in its own clause (…，高新区将打造氢能产业集群), else in its sentence, and the
 /// places listed with it (黎平县、从江县要大力发展乡村旅游).
 fn subjects_of(ctx: &Ctx<'_>, rec: &Recognition, span: Span) -> Vec<LocalId> {
-    let sent = sentence(ctx.text, &ctx.body.spans, span);
-    let cl = clause(ctx.text, &ctx.body.spans, Span::new(span.start, span.start));
+    let sent = ctx.sentence(span);
+    let cl = ctx.clause(Span::new(span.start, span.start));
     let in_clause = rec.places_in(Span::new(cl.start.max(sent.start), span.start));
     let places = if in_clause.iter().any(|(_, id)| is_subject(rec, *id)) {
         in_clause

@@ -4,7 +4,7 @@
 //! (the first short line), a date (2023-04-26, 2021年1月14日), and the interviewee: a speaker
 //! in the Q&A (张国旺:), the name after 访/专访, or the official who 接受…专访/采访.
 
-use super::text::{clause, every_start, is_han, literal_set};
+use super::text::{every_start, is_han, literal_set};
 use super::{Ctx, Recognition};
 use crate::model::{EntityDetail, EntityKind};
 use crate::span::Span;
@@ -255,7 +255,7 @@ fn interviewees(ctx: &Ctx<'_>, rec: &mut Recognition) {
             evidence = Span::new(line.start, span.end + ':'.len_utf8().min(after.len()));
         }
         // …张杨彬就…接受清远日报专访 / 对…彭章瑞进行了专访 / —访…张国旺
-        let cl = clause(ctx.text, &ctx.body.spans, span);
+        let cl = ctx.clause(span);
         let clause_text = &ctx.text[cl.range()];
         // Whoever 陪同采访 (accompanies the interview) is not the one interviewed.
         let accompanies = clause_text.contains("陪同");

@@ -369,11 +369,15 @@ pub(crate) enum Known {
     ProjectWord,
     /// Suffixes of towns and villages (镇, 乡, 村, 街道).
     TownSuffixes,
+    /// Characters that end a sentence (。, ！, ；).
+    SentenceEnds,
+    /// Characters that end a clause (those that end a sentence, and ，, ：).
+    ClauseEnds,
 }
 
 impl Known {
     /// Every list, in the order of their numbers (a test holds `ALL[k as usize] == k`).
-    const ALL: [Known; 16] = [
+    const ALL: [Known; 18] = [
         Known::Places,
         Known::Zones,
         Known::Organizations,
@@ -390,6 +394,8 @@ impl Known {
         Known::FacilityVerbs,
         Known::ProjectWord,
         Known::TownSuffixes,
+        Known::SentenceEnds,
+        Known::ClauseEnds,
     ];
 }
 
@@ -416,6 +422,8 @@ pub(crate) fn known_words(places: &PlaceIndex, lexical: &crate::LexicalPatterns)
             Known::FacilityVerbs => words(project::FACILITY_VERBS),
             Known::ProjectWord => words(&["项目"]),
             Known::TownSuffixes => words(town::TOWN_SUFFIXES),
+            Known::SentenceEnds => words(text::SENTENCE_ENDS),
+            Known::ClauseEnds => words(text::CLAUSE_ENDS),
         })
         .collect();
     WordScan::new(&lists.iter().map(|l| &**l).collect::<Vec<_>>())
@@ -431,6 +439,23 @@ impl Ctx<'_> {
     /// Every place inside `within` where a word of `list` starts, with the longest word there.
     pub(crate) fn known_starts(&self, list: Known, within: Span) -> impl Iterator<Item = WordMatch> + '_ {
         self.found.starts(list as usize, within)
+    }
+
+    /// The sentence around `span`: [`text::sentence`], from the sentence ends the scan found.
+    pub(crate) fn sentence(&self, span: Span) -> Span {
+        self.unit(span, Known::SentenceEnds, text::is_sentence_end)
+    }
+
+    /// The clause around `span`: [`text::clause`], from the clause ends the scan found.
+    pub(crate) fn clause(&self, span: Span) -> Span {
+        self.unit(span, Known::ClauseEnds, text::is_clause_end)
+    }
+
+    fn unit(&self, span: Span, ends: Known, is_end: fn(char) -> bool) -> Span {
+        match text::line_of(&self.body.spans, span) {
+            Some(line) => text::expand_between_stops(self.text, line, span, self.found.all(ends as usize), is_end),
+            None => span,
+        }
     }
 }
 
@@ -595,7 +620,7 @@ mod tests {
         for (i, k) in Known::ALL.iter().enumerate() {
             assert_eq!(*k as usize, i, "{k:?}");
         }
-        assert_eq!(Known::ALL.len(), Known::TownSuffixes as usize + 1);
+        assert_eq!(Known::ALL.len(), Known::ClauseEnds as usize + 1);
     }
 
     #[test]

@@ -380,7 +380,7 @@ fn company_lists(ctx: &Ctx<'_>, rec: &mut Recognition) {
     for &line in &ctx.body.spans {
         for m in COMPANY_LIST.find_iter(&ctx.text[line.range()]) {
             let list_end = line.start + m.start();
-            let cl = super::text::clause(ctx.text, &ctx.body.spans, Span::new(list_end, list_end));
+            let cl = ctx.clause(Span::new(list_end, list_end));
             let mut start = cl.start;
             let items: Vec<&str> = ctx.text[cl.start..list_end].split(['、', '和']).collect();
             for (k, item) in items.iter().enumerate() {

@@ -11,7 +11,7 @@
 //! when the clause says so (实现GDP超3000亿元的目标). Counts and percentages are kept only
 //! where an indicator gives them a meaning (GDP增长6.5%, 引进项目80个).
 
-use super::text::{clause, extend_left, has_proper_word, is_han, sentence, start_of_words_before};
+use super::text::{extend_left, has_proper_word, is_han, start_of_words_before};
 use super::{
     add_amount, Ctx, FigureCue, FoundAmount, InvestmentCue, Investor, Known, LocalId, ProjectCue, Recognition,
 };
@@ -332,7 +332,7 @@ fn refer_back(ctx: &Ctx<'_>, rec: &mut Recognition, a: &FoundAmount, at: usize, 
     let Some(line) = super::text::line_of(&ctx.body.spans, a.span) else {
         return;
     };
-    let sent = sentence(ctx.text, &ctx.body.spans, Span::new(at, at));
+    let sent = ctx.sentence(Span::new(at, at));
     // Where the sentence before starts: after the end of the one before it.
     let before = ctx.text[line.start..sent.start].trim_end_matches(super::text::is_sentence_end);
     let from = before
@@ -358,7 +358,7 @@ fn refer_back(ctx: &Ctx<'_>, rec: &mut Recognition, a: &FoundAmount, at: usize, 
         .map(|i| from + i)
         .filter(|&p| !rec.covered(Span::new(p, p + "项目".len()), &[EntityKind::Project]));
     if let Some(p) = unnamed {
-        let cl = clause(ctx.text, &ctx.body.spans, Span::new(p, p));
+        let cl = ctx.clause(Span::new(p, p));
         let start = project_start(ctx, rec, cl.start, p);
         if ctx.text[start..p].chars().count() >= 6 {
             if let Some(project) = add_project(ctx, rec, Span::new(start, p + "项目".len())) {
@@ -533,7 +533,7 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
         // that says what the item's heading is speaks of the heading's project.
         // (The sentence is looked for only where the line holds 这是 before the amount.)
         let sent_start = if ctx.text[line.start..a.span.start].contains("这是") {
-            sentence(ctx.text, &ctx.body.spans, a.span).start
+            ctx.sentence(a.span).start
         } else {
             a.span.start
         };
@@ -598,7 +598,7 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
             let long = ctx.text[span.range()].chars().count() >= 8;
             // (After the number of an item of a list: 1.锦州港…二期工程，总投资26.5亿元.)
             let opens_clause = {
-                let cl_start = clause(ctx.text, &ctx.body.spans, span).start;
+                let cl_start = ctx.clause(span).start;
                 cl_start == start || is_item_number(&ctx.text[cl_start..start])
             };
             let built = BUILD_VERBS.iter().any(|v| ctx.text[..start].ends_with(v));
@@ -627,7 +627,7 @@ fn investments(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], us
         // Progress on the project the sentence opens with: X项目计划总投资12.6亿元,目前已完成
         // 投资3.5亿元. Only for what was done, where no other subject can stand between.
         if !used[i] && matches!(role, InvestmentRole::Actual) {
-            let sent = sentence(ctx.text, &ctx.body.spans, a.span);
+            let sent = ctx.sentence(a.span);
             // A Q&A answer opens after its speaker: 何永仙:红河综合保税区二期项目…
             let text = &ctx.text[sent.range()];
             let opens = match text.char_indices().take(8).find(|(_, c)| matches!(c, '：' | ':')) {
@@ -1135,7 +1135,7 @@ fn investors_after(ctx: &Ctx<'_>, rec: &mut Recognition) {
             let Some((org, clause_end)) = built_by_at(ctx, rec, by) else {
                 continue;
             };
-            let sent = sentence(ctx.text, &ctx.body.spans, Span::new(by, by + '由'.len_utf8()));
+            let sent = ctx.sentence(Span::new(by, by + '由'.len_utf8()));
             // A sentence that opens with the clause, or with a word referring back, refers to
             // an item's heading before it (一是…产业园项目。由…有限公司投资, 这个项目由…,
             // …产业园。产业园由…).
@@ -1449,7 +1449,7 @@ fn named_before_project(ctx: &Ctx<'_>, rec: &mut Recognition) {
             if NOT_A_PROJECT_AFTER.iter().any(|w| s[word_end..].starts_with(w)) {
                 continue;
             }
-            let cl = clause(ctx.text, &ctx.body.spans, Span::new(at, at + word_len));
+            let cl = ctx.clause(Span::new(at, at + word_len));
             let seg = &ctx.text[cl.start..at];
             if let Some(i) = seg.rfind('等') {
                 // 电机产业城、优美科等龙头项目: every item is a project.
@@ -1648,7 +1648,7 @@ fn single_project_invested(ctx: &Ctx<'_>, cl: Span, after: &str) -> bool {
     let Some(comma) = ctx.text[..cl.start].strip_suffix(['，', ',']).map(str::len) else {
         return false;
     };
-    let previous = &ctx.text[clause(ctx.text, &ctx.body.spans, Span::new(comma, comma)).start..comma];
+    let previous = &ctx.text[ctx.clause(Span::new(comma, comma)).start..comma];
     let Some(head) = previous.strip_suffix("工程").or_else(|| previous.strip_suffix("项目")) else {
         return false;
     };
@@ -1688,10 +1688,10 @@ fn figures(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: 
         let Some(line) = super::text::line_of(&ctx.body.spans, a.span) else {
             continue;
         };
-        let cl = clause(ctx.text, &ctx.body.spans, a.span);
+        let cl = ctx.clause(a.span);
         let before = &ctx.text[cl.start.max(line.start)..a.span.start];
         // The indicator stands in the clause, or earlier in the sentence (力争地区生产总值增长7%以上,突破3000亿元).
-        let sent_before = &ctx.text[sentence(ctx.text, &ctx.body.spans, a.span).start..a.span.start];
+        let sent_before = &ctx.text[ctx.sentence(a.span).start..a.span.start];
         let earlier = || {
             INDICATOR
                 .find_iter(sent_before)
@@ -1756,7 +1756,7 @@ fn figures(ctx: &Ctx<'_>, rec: &mut Recognition, amounts: &[FoundAmount], used: 
         if a.amount.unit == Unit::Count {
             accepted_count_end = Some(a.span.end);
         }
-        let sent = sentence(ctx.text, &ctx.body.spans, a.span);
+        let sent = ctx.sentence(a.span);
         let sent_text = &ctx.text[sent.range()];
         // A target is announced before its figure, in its sentence or before a list of targets
         // joined by ；(主要预期目标是：…增长6.5%左右；固定资产投资增长8%以上), or named right

@@ -1,5 +1,6 @@
 //! Small text helpers shared by the recognisers: characters, clauses, phrase boundaries.
 
+use super::words::WordMatch;
 use crate::span::Span;
 
 /// Whether `c` is a CJK ideograph.
@@ -16,6 +17,13 @@ pub(crate) fn is_sentence_end(c: char) -> bool {
 pub(crate) fn is_clause_end(c: char) -> bool {
     is_sentence_end(c) || matches!(c, '，' | ',' | '：' | ':')
 }
+
+/// The characters of [`is_sentence_end`], as words for the scan of known words (a test holds
+/// them equal).
+pub(crate) const SENTENCE_ENDS: &[&str] = &["。", "！", "？", "!", "?", "；", ";", "\n"];
+
+/// The characters of [`is_clause_end`], as words for the scan of known words.
+pub(crate) const CLAUSE_ENDS: &[&str] = &["。", "！", "？", "!", "?", "；", ";", "\n", "，", ",", "：", ":"];
 
 /// The body span (line) holding `span`, if any.
 pub(crate) fn line_of(body: &[Span], span: Span) -> Option<Span> {
@@ -65,7 +73,39 @@ fn skip_space(text: &str, mut start: usize, end: usize) -> usize {
     start
 }
 
-/// The sentence around `span`.
+/// [`expand`] where the unit's stops are known: `stops` holds every character of the line for
+/// which `stop` holds, in order. Two binary searches find the stops around `span`; only a
+/// unit reaching further than [`MAX_UNIT_CHARS`] bytes from `span` (where the bound, which
+/// counts characters, may cut it) is walked.
+pub(crate) fn expand_between_stops(
+    text: &str,
+    line: Span,
+    span: Span,
+    stops: &[WordMatch],
+    stop: impl Fn(char) -> bool,
+) -> Span {
+    let before = stops.partition_point(|m| m.start < span.start);
+    let start = match before.checked_sub(1).map(|i| stops[i]) {
+        Some(m) if m.start >= line.start => m.end,
+        _ => line.start,
+    };
+    let after = stops.partition_point(|m| m.start < span.end);
+    let end = stops
+        .get(after)
+        .filter(|m| m.start < line.end)
+        .map_or(line.end, |m| m.start);
+    // Within MAX_UNIT_CHARS bytes there are at most as many characters: the walk stops where
+    // the stops are.
+    if span.start - start > MAX_UNIT_CHARS || end - span.end > MAX_UNIT_CHARS {
+        return expand(text, line, span, stop);
+    }
+    let start = skip_space(text, start, end);
+    Span::new(start.min(span.start), end.max(span.end))
+}
+
+/// The sentence around `span`, by walking the text (what `Ctx::sentence` finds from the
+/// scan's stops).
+#[cfg(test)]
 pub(crate) fn sentence(text: &str, body: &[Span], span: Span) -> Span {
     match line_of(body, span) {
         Some(line) => expand(text, line, span, is_sentence_end),
@@ -73,7 +113,9 @@ pub(crate) fn sentence(text: &str, body: &[Span], span: Span) -> Span {
     }
 }
 
-/// The clause around `span`.
+/// The clause around `span`, by walking the text (what `Ctx::clause` finds from the scan's
+/// stops).
+#[cfg(test)]
 pub(crate) fn clause(text: &str, body: &[Span], span: Span) -> Span {
     match line_of(body, span) {
         Some(line) => expand(text, line, span, is_clause_end),
@@ -522,6 +564,7 @@ pub(crate) fn every_start<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn every_start_finds_overlapping_words() {
@@ -541,6 +584,64 @@ mod tests {
         for unit in [clause(&text, &body, mid), sentence(&text, &body, mid)] {
             assert!(unit.contains(mid) && text.get(unit.range()).is_some());
             assert!(text[unit.range()].chars().count() <= 2 * MAX_UNIT_CHARS + 4, "{unit}");
+        }
+    }
+
+    #[test]
+    fn the_stop_words_are_the_stop_characters() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let word: &str = c.encode_utf8(&mut buf);
+            assert_eq!(SENTENCE_ENDS.contains(&word), is_sentence_end(c), "{c:?}");
+            assert_eq!(CLAUSE_ENDS.contains(&word), is_clause_end(c), "{c:?}");
+        }
+    }
+
+    proptest! {
+        /// Units found between known stops are the units the walk finds, near and far (past
+        /// the bound of MAX_UNIT_CHARS characters), for spans anywhere in a line.
+        #[test]
+        fn units_between_stops_are_the_walks(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("，".to_owned()), Just("。".to_owned()), Just(":".to_owned()), Just("\n".to_owned()),
+                    Just(" ".to_owned()), Just("a".to_owned()), Just("产业".to_owned()),
+                    (0usize..260).prop_map(|n| "产".repeat(n)),
+                    (0usize..600).prop_map(|n| "x".repeat(n)),
+                ],
+                0..16,
+            ),
+            cut in 0usize..4000,
+            probes in proptest::collection::vec((0usize..4000, 0usize..8), 1..8),
+        ) {
+            let text: String = parts.concat();
+            let bounds: Vec<usize> = (0..=text.len()).filter(|i| text.is_char_boundary(*i)).collect();
+            // Two lines, split at a character boundary (the body never holds what is between).
+            let split = bounds[cut % bounds.len()];
+            let lines = [Span::new(0, split), Span::new(split, text.len())];
+            for stop in [is_sentence_end as fn(char) -> bool, is_clause_end] {
+                let stops: Vec<WordMatch> = lines
+                    .iter()
+                    .flat_map(|line| {
+                        text[line.range()]
+                            .char_indices()
+                            .filter(|(_, c)| stop(*c))
+                            .map(move |(i, c)| WordMatch { start: line.start + i, end: line.start + i + c.len_utf8(), word: 0 })
+                    })
+                    .collect();
+                for &(at, len) in &probes {
+                    let line = lines[at % 2];
+                    let inside: Vec<usize> = bounds.iter().copied().filter(|b| line.start <= *b && *b <= line.end).collect();
+                    let start = inside[at % inside.len()];
+                    let end = inside[(at % inside.len() + len).min(inside.len() - 1)];
+                    let span = Span::new(start, end);
+                    prop_assert_eq!(
+                        expand_between_stops(&text, line, span, &stops, stop),
+                        expand(&text, line, span, stop),
+                        "{:?} in {:?}", span, line
+                    );
+                }
+            }
         }
     }
 

@@ -233,9 +233,14 @@ impl FoundWords {
             .filter(move |m| last_start.replace(m.start) != Some(m.start))
     }
 
+    /// Every occurrence of list `list`, by start, the longest first at each start.
+    pub(crate) fn all(&self, list: usize) -> &[WordMatch] {
+        self.occurrences.get(list).map_or(&[][..], Vec::as_slice)
+    }
+
     /// The occurrences of list `list` that lie inside `within`, in the list's order.
     fn inside(&self, list: usize, within: Span) -> impl Iterator<Item = WordMatch> + '_ {
-        let all = self.occurrences.get(list).map_or(&[][..], Vec::as_slice);
+        let all = self.all(list);
         let first = all.partition_point(|m| m.start < within.start);
         all[first..]
             .iter()
