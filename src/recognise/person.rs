@@ -37,10 +37,29 @@ static REPORTER: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// What every match of [`REPORTER`] holds: one of its by-line words, or 摄 (a test holds
+/// this). Most lines hold none, and skip the pattern, whose second branch has no literal to
+/// look for first.
+const REPORTER_ANCHORS: &[&str] = &[
+    "记者",
+    "通讯员",
+    "实习生",
+    "文/",
+    "文／",
+    "图/",
+    "图／",
+    "编辑",
+    "作者",
+    "摄",
+];
+static REPORTER_ANCHOR_SET: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| super::text::literal_set(REPORTER_ANCHORS));
+
 /// Builds this module's patterns now rather than on the first document (see
 /// [`warm_up`](super::warm_up)).
 pub(super) fn warm_up() {
     LazyLock::force(&REPORTER);
+    LazyLock::force(&REPORTER_ANCHOR_SET);
 }
 
 pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces) {
@@ -964,7 +983,7 @@ fn has_name_shape(ctx: &Ctx<'_>, word: &str) -> bool {
 fn reporters(ctx: &Ctx<'_>, rec: &mut Recognition) {
     for &line in &ctx.body.spans {
         let s = &ctx.text[line.range()];
-        if s.chars().count() > 80 {
+        if s.chars().count() > 80 || !REPORTER_ANCHOR_SET.is_match(s) {
             continue;
         }
         for caps in REPORTER.captures_iter(s) {
@@ -1001,4 +1020,26 @@ fn split_names(s: &str) -> Vec<(usize, &str)> {
         out.push((st, &s[st..]));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The gate never hides a by-line: every match of the pattern holds an anchor.
+        #[test]
+        fn every_reporter_match_holds_an_anchor(
+            s in prop_oneof![
+                "(记者|通讯员|实习生|文/|文／|图/|图／|编辑|作者|摄影|摄|：|:|张|王|小|明|华| |\u{3000}|\n|）|，){0,14}",
+                "(本报|新华社)?(记者|通讯员|实习生|文/|文／|图/|图／|编辑：|责任编辑：|作者：|摄影：?)[ ]?(张小明|王华|李明)([ ）]|)",
+                "(张小明|王华|李明)[ \u{3000}]{1,2}摄",
+            ]
+        ) {
+            for m in REPORTER.find_iter(&s) {
+                prop_assert!(REPORTER_ANCHOR_SET.is_match(m.as_str()), "{}", m.as_str());
+            }
+        }
+    }
 }
