@@ -137,7 +137,7 @@ impl Segmenter {
             text,
             spans,
             segmenter: self,
-            marks: RefCell::new(vec![0; text.len()]),
+            marks: RefCell::new(vec![Mark::UNSEGMENTED; text.len()]),
             long_words: RefCell::new(BTreeMap::new()),
         }
     }
@@ -178,35 +178,45 @@ pub struct Tokens<'a> {
     text: &'a str,
     spans: &'a [Span],
     segmenter: &'a Segmenter,
-    /// A byte of marks for each byte of the text: [`SEGMENTED`] for the bytes of the runs
-    /// segmented so far, and [`WORD_START`] where one of their words starts. A word is then
-    /// found in place, by scanning to the marks around it (words are a few characters long),
-    /// with no map of runs to search.
-    marks: RefCell<Vec<u8>>,
+    /// A [`Mark`] for each byte of the text: for the bytes of the runs segmented so far,
+    /// where the word that holds the byte starts and how long it is. A word is then found
+    /// from its mark alone, with no map of runs to search and no scan.
+    marks: RefCell<Vec<Mark>>,
     /// Words longer than [`LONG_WORD`] bytes (a run of ASCII letters is one word, however
-    /// long), start → end; their bytes are marked [`IN_LONG_WORD`]. Scans for a word's ends
-    /// stay within [`LONG_WORD`] bytes, so no query costs more than that.
+    /// long), start → end; their bytes are marked [`Mark::IN_LONG_WORD`].
     long_words: RefCell<BTreeMap<usize, usize>>,
 }
 
-/// A byte of a segmented run.
-const SEGMENTED: u8 = 1;
-/// The first byte of a word of a segmented run.
-const WORD_START: u8 = 2;
-/// A byte of a word longer than [`LONG_WORD`].
-const IN_LONG_WORD: u8 = 4;
-/// The longest word, in bytes, found by scanning its marks.
+/// What [`Tokens`] knows of one byte of the text: nothing yet, or the word that holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Mark {
+    /// 0 for a byte of no run segmented yet; [`Mark::IN_LONG_WORD`] for a byte of a word longer
+    /// than [`LONG_WORD`]; otherwise one more than the byte's offset in its word.
+    back: u8,
+    /// The length of the word, in bytes (up to [`LONG_WORD`]).
+    len: u8,
+}
+
+impl Mark {
+    const UNSEGMENTED: Mark = Mark { back: 0, len: 0 };
+    const IN_LONG_WORD: u8 = u8::MAX;
+
+    fn is_segmented(self) -> bool {
+        self.back != 0
+    }
+}
+
+/// The longest word, in bytes, that marks hold; longer ones are looked up by their start.
 const LONG_WORD: usize = 32;
+// A mark's offsets and lengths fit in a byte, below the long-word mark.
+const _: () = assert!(LONG_WORD < Mark::IN_LONG_WORD as usize);
 
 impl std::fmt::Debug for Tokens<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let marks = self.marks.borrow();
         f.debug_struct("Tokens")
             .field("spans", &self.spans)
-            .field(
-                "segmented_bytes",
-                &marks.iter().filter(|m| **m & SEGMENTED != 0).count(),
-            )
+            .field("segmented_bytes", &marks.iter().filter(|m| m.is_segmented()).count())
             .finish_non_exhaustive()
     }
 }
@@ -274,6 +284,11 @@ impl Tokens<'_> {
 
     /// The word that covers byte `pos` (starts at or before it, ends after it).
     pub fn word_covering(&self, pos: usize) -> Option<Span> {
+        // A byte of a run segmented already: its mark says where its word is. Recognisers
+        // ask about the same few runs again and again.
+        if let Some(word) = self.marked_word(pos) {
+            return word;
+        }
         let text = self.text;
         let i = self.spans.partition_point(|s| s.end <= pos);
         let span = *self.spans.get(i).filter(|s| s.start <= pos)?;
@@ -293,20 +308,29 @@ impl Tokens<'_> {
             }
             return Some(Span::new(at, end));
         }
-        if self.marks.borrow()[at] & SEGMENTED == 0 {
-            self.segment_run(span, at);
+        self.segment_run(span, at);
+        self.marked_word(at).flatten()
+    }
+
+    /// The word that covers byte `pos`, when the run that holds it has been segmented.
+    fn marked_word(&self, pos: usize) -> Option<Option<Span>> {
+        let mark = *self.marks.borrow().get(pos)?;
+        match mark.back {
+            0 => None,
+            Mark::IN_LONG_WORD => {
+                let long_words = self.long_words.borrow();
+                Some(
+                    long_words
+                        .range(..=pos)
+                        .next_back()
+                        .map(|(&start, &end)| Span::new(start, end)),
+                )
+            }
+            back => {
+                let start = pos + 1 - usize::from(back);
+                Some(Some(Span::new(start, start + usize::from(mark.len))))
+            }
         }
-        let marks = self.marks.borrow();
-        if marks[at] & IN_LONG_WORD != 0 {
-            let long_words = self.long_words.borrow();
-            let (&start, &end) = long_words.range(..=at).next_back()?;
-            return Some(Span::new(start, end));
-        }
-        // Back to the start of the word (the run's first byte starts a word), then on to the
-        // next word's start or the run's end.
-        let start = (span.start..=at).rev().find(|&i| marks[i] & WORD_START != 0)?;
-        let end = (at + 1..span.end).find(|&i| marks[i] != SEGMENTED).unwrap_or(span.end);
-        Some(Span::new(start, end))
     }
 
     /// Segments the run of dictionary characters around byte `at` (a character boundary
@@ -327,13 +351,22 @@ impl Tokens<'_> {
                 .find(|(_, c)| !in_dictionary_run(*c))
                 .map_or(span.end - at, |(i, _)| i);
         let mut marks = self.marks.borrow_mut();
-        marks[start..end].fill(SEGMENTED);
         for t in self.segmenter.jieba.cut(&text[start..end], true) {
             let word = (start + t.byte_start)..(start + t.byte_end);
-            marks[word.start] |= WORD_START;
             if word.len() > LONG_WORD {
-                marks[word.clone()].iter_mut().for_each(|m| *m |= IN_LONG_WORD);
+                marks[word.clone()].fill(Mark {
+                    back: Mark::IN_LONG_WORD,
+                    len: 0,
+                });
                 self.long_words.borrow_mut().insert(word.start, word.end);
+            } else {
+                let len = word.len() as u8;
+                for (offset, mark) in marks[word].iter_mut().enumerate() {
+                    *mark = Mark {
+                        back: offset as u8 + 1,
+                        len,
+                    };
+                }
             }
         }
     }
