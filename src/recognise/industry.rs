@@ -1030,15 +1030,19 @@ fn split_items(ctx: &Ctx<'_>, start: usize, end: usize) -> Vec<Span> {
     // and 及 stand inside an item's name (泵与电机、鞋业、汽摩配四大传统优势产业, 再生金属及
     // 制品、…), where 和 still joins items (新能源和节能环保、…).
     let first_listed = parts.first().is_some_and(|(_, listed)| *listed);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(parts.len() + 2);
     for (p, listed) in parts {
-        let mut pieces = vec![p];
+        // The part's pieces are the last of `out`; each joiner splits each piece once, in
+        // place (the two halves are not split again by the same joiner).
+        let first_piece = out.len();
+        out.push(p);
         for joiner in ["以及", "和", "与", "及"] {
             if listed && joiner != "和" {
                 continue;
             }
-            let mut next = Vec::new();
-            for q in pieces {
+            let mut k = first_piece;
+            while k < out.len() {
+                let q: Span = out[k];
                 let qs = &text[q.range()];
                 // One-character joiners search as a char (memchr), not as a substring.
                 let found = match joiner.chars().count() {
@@ -1049,15 +1053,14 @@ fn split_items(ctx: &Ctx<'_>, start: usize, end: usize) -> Vec<Span> {
                 let parts_of = |i: usize| PARTS.contains(&&qs[i + joiner.len()..]);
                 match found {
                     Some(i) if i > 0 && ctx.tokens.starts_at(q.start + i) && !parts_of(i) => {
-                        next.push(Span::new(q.start, q.start + i));
-                        next.push(Span::new(q.start + i + joiner.len(), q.end));
+                        out[k] = Span::new(q.start, q.start + i);
+                        out.insert(k + 1, Span::new(q.start + i + joiner.len(), q.end));
+                        k += 2;
                     }
-                    _ => next.push(q),
+                    _ => k += 1,
                 }
             }
-            pieces = next;
         }
-        out.extend(pieces);
     }
     // The first item reaches left only to the verb before it (做强苹果 → 苹果).
     if let Some(first) = out.first_mut() {
