@@ -73,21 +73,37 @@ pub enum FigureKind {
 /// assert_eq!((growth.value.to_string().as_str(), growth.approx), ("6.5", true));
 /// ```
 pub fn scan(text: &str, within: Span) -> Vec<Figure> {
+    let starts = figure_starts();
+    // On to the next character a figure may start at (most characters of a page are none),
+    // in one pass of the decoder.
+    scan_from_starts(text, within, |hay, pos| {
+        hay[pos..]
+            .char_indices()
+            .find(|(_, c)| starts.contains(*c))
+            .map(|(i, c)| (pos + i, c))
+    })
+}
+
+/// [`scan`], told where figures may start: `next_start(hay, pos)` is the first character at
+/// or after byte `pos` of `hay` (the text up to the end of `within`) that one of
+/// [`figure_start_chars`] is, with its position.
+pub(crate) fn scan_from_starts(
+    text: &str,
+    within: Span,
+    mut next_start: impl FnMut(&str, usize) -> Option<(usize, char)>,
+) -> Vec<Figure> {
     let Some((start, end)) = clamp(text, within) else {
         return Vec::new();
     };
     let hay = &text[..end];
-    let starts = figure_starts();
     let mut out = Vec::new();
     let mut pos = start;
     let mut floor = start;
     while pos < end {
-        // On to the next character a figure may start at (most characters of a page are
-        // none), in one pass of the decoder.
-        let Some((skipped, c)) = hay[pos..].char_indices().find(|(_, c)| starts.contains(*c)) else {
+        let Some((at, c)) = next_start(hay, pos) else {
             break;
         };
-        pos += skipped;
+        pos = at;
         let step = pos + c.len_utf8();
         let res = if digit_val(c).is_some() {
             Some(digits_figure(hay, pos, floor))
@@ -238,6 +254,16 @@ fn figure_starts() -> &'static CharSet {
 pub(crate) fn warm_up() {
     figure_starts();
     match_unit("元", false);
+}
+
+/// Every character a figure may start at, in code point order: what [`scan_from_starts`]
+/// asks for. (All lie in the Basic Multilingual Plane, whose characters the set was built
+/// from: a test holds the set to its test beyond it.)
+pub(crate) fn figure_start_chars() -> impl Iterator<Item = char> {
+    let starts = figure_starts();
+    (0..0x10000u32)
+        .filter_map(char::from_u32)
+        .filter(|c| starts.contains(*c))
 }
 
 fn is_redact_char(c: char) -> bool {
@@ -1011,6 +1037,18 @@ fn redacted_figure(s: &str, p: usize, floor: usize) -> Found {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn figures_start_only_at_characters_of_the_basic_plane() {
+        for c in (0x10000..=0x10FFFF).filter_map(char::from_u32) {
+            assert!(!figure_starts().contains(c), "{c:?}");
+        }
+        let starts: Vec<char> = figure_start_chars().collect();
+        assert!(
+            starts.contains(&'7') && starts.contains(&'亿') && starts.contains(&'×'),
+            "{starts:?}"
+        );
+    }
 
     fn all(text: &str) -> Vec<Figure> {
         let figs = scan(text, Span::new(0, text.len()));

@@ -373,11 +373,13 @@ pub(crate) enum Known {
     SentenceEnds,
     /// Characters that end a clause (those that end a sentence, and ，, ：).
     ClauseEnds,
+    /// Characters a figure may start at (digits, Chinese numerals, redaction marks).
+    FigureStarts,
 }
 
 impl Known {
     /// Every list, in the order of their numbers (a test holds `ALL[k as usize] == k`).
-    const ALL: [Known; 18] = [
+    const ALL: [Known; 19] = [
         Known::Places,
         Known::Zones,
         Known::Organizations,
@@ -396,6 +398,7 @@ impl Known {
         Known::TownSuffixes,
         Known::SentenceEnds,
         Known::ClauseEnds,
+        Known::FigureStarts,
     ];
 }
 
@@ -424,6 +427,10 @@ pub(crate) fn known_words(places: &PlaceIndex, lexical: &crate::LexicalPatterns)
             Known::TownSuffixes => words(town::TOWN_SUFFIXES),
             Known::SentenceEnds => words(text::SENTENCE_ENDS),
             Known::ClauseEnds => words(text::CLAUSE_ENDS),
+            Known::FigureStarts => {
+                let chars: Vec<String> = figures::figure_start_chars().map(String::from).collect();
+                Cow::Owned(WordList::new(chars.iter().map(String::as_str)))
+            }
         })
         .collect();
     WordScan::new(&lists.iter().map(|l| &**l).collect::<Vec<_>>())
@@ -576,8 +583,9 @@ pub(crate) struct FoundAmount {
 /// Scans the body for figures; redacted ones are dropped here and never become entities.
 fn amounts(ctx: &Ctx<'_>, _rec: &mut Recognition) -> Vec<FoundAmount> {
     let mut out = Vec::new();
+    let starts = ctx.found.all(Known::FigureStarts as usize);
     for &span in &ctx.body.spans {
-        for f in figures::scan(ctx.text, span) {
+        for f in figures_in(ctx.text, span, starts) {
             if let FigureKind::Amount(amount) = f.kind {
                 // 亿元以上项目: a threshold with no number is no figure.
                 let surface = ctx.text[f.span.range()].trim_start_matches(['超', '近', '约', '逾', '过', '上']);
@@ -591,6 +599,18 @@ fn amounts(ctx: &Ctx<'_>, _rec: &mut Recognition) -> Vec<FoundAmount> {
         }
     }
     out
+}
+
+/// [`figures::scan`] of a scanned line, from `starts`, the occurrences of the characters a
+/// figure may start at (every one of them in the line): the scanner skips from one to the
+/// next instead of decoding every character of the line.
+fn figures_in(text: &str, line: Span, starts: &[WordMatch]) -> Vec<figures::Figure> {
+    figures::scan_from_starts(text, line, |hay, pos| {
+        let m = starts[starts.partition_point(|m| m.start < pos)..]
+            .first()
+            .filter(|m| m.start < hay.len())?;
+        Some((m.start, hay[m.start..].chars().next()?))
+    })
 }
 
 /// Adds an amount entity: its identity is its statement (document and span), never its value.
@@ -615,12 +635,35 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    proptest! {
+        /// Figures found from the scan's figure starts are the scanner's own, line by line.
+        #[test]
+        fn figures_from_the_scans_starts_are_the_scanners(
+            text in "([0-9０-９.．%×Xx一二两三十百千万亿零〇第个元亿万 ，。增长约超多余]|项目|投资|亿元|万元|百分之){0,40}",
+            cuts in proptest::collection::vec(0usize..200, 0..4),
+        ) {
+            let chars: Vec<String> = figures::figure_start_chars().map(String::from).collect();
+            let list = WordList::new(chars.iter().map(String::as_str));
+            let scan = WordScan::new(&[&list]);
+            let bounds: Vec<usize> = (0..=text.len()).filter(|i| text.is_char_boundary(*i)).collect();
+            let mut points: Vec<usize> = cuts.iter().map(|c| bounds[c % bounds.len()]).collect();
+            points.extend([0, text.len()]);
+            points.sort();
+            points.dedup();
+            let lines: Vec<Span> = points.windows(2).map(|w| Span::new(w[0], w[1])).collect();
+            let found = scan.scan(&text, &lines);
+            for line in lines {
+                prop_assert_eq!(figures_in(&text, line, found.all(0)), figures::scan(&text, line), "{}", line);
+            }
+        }
+    }
+
     #[test]
     fn every_known_list_is_numbered_by_its_place() {
         for (i, k) in Known::ALL.iter().enumerate() {
             assert_eq!(*k as usize, i, "{k:?}");
         }
-        assert_eq!(Known::ALL.len(), Known::ClauseEnds as usize + 1);
+        assert_eq!(Known::ALL.len(), Known::FigureStarts as usize + 1);
     }
 
     #[test]
