@@ -204,6 +204,19 @@ impl Recognition {
         span: Option<Span>,
         detail: EntityDetail,
     ) -> LocalId {
+        self.add_with(kind, name, surface, span, || detail)
+    }
+
+    /// [`add`](Self::add), with the attributes made only for a new entity (a place's codes
+    /// are written out once, not for every mention).
+    pub(crate) fn add_with(
+        &mut self,
+        kind: EntityKind,
+        name: &str,
+        surface: &str,
+        span: Option<Span>,
+        detail: impl FnOnce() -> EntityDetail,
+    ) -> LocalId {
         let id = match self.find(kind, name) {
             Some(id) => id,
             None => {
@@ -212,7 +225,7 @@ impl Recognition {
                     kind,
                     name: name.to_owned(),
                     aliases: BTreeSet::new(),
-                    detail,
+                    detail: detail(),
                     mentions: Vec::new(),
                 });
                 self.index.entry(name.to_owned()).or_default().push((kind, id));

@@ -202,18 +202,14 @@ pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition) -> DocPlaces {
                         continue;
                     }
                 }
-                let info = PlaceInfo {
-                    level: Some(d.level),
-                    adcode: Some(code.to_string()),
-                    parent_adcode: d.parent.map(|p| p.to_string()),
+                let info = || {
+                    EntityDetail::Place(PlaceInfo {
+                        level: Some(d.level),
+                        adcode: Some(code.to_string()),
+                        parent_adcode: d.parent.map(|p| p.to_string()),
+                    })
                 };
-                let id = rec.add(
-                    EntityKind::Place,
-                    &d.name,
-                    surface,
-                    Some(m.span),
-                    EntityDetail::Place(info),
-                );
+                let id = rec.add_with(EntityKind::Place, &d.name, surface, Some(m.span), info);
                 places.codes.insert(id, code);
             }
             Target::Region(name) => {
