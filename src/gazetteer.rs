@@ -59,7 +59,15 @@ impl AdCode {
 impl fmt::Display for AdCode {
     /// Writes the six digits, zero-padded.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:06}", self.0)
+        // Six digits by hand, not through `{:06}`: every node and new place writes one. (A
+        // code has six digits: see `new`.)
+        let mut digits = [b'0'; 6];
+        let mut n = self.0;
+        for d in digits.iter_mut().rev() {
+            *d = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        f.write_str(std::str::from_utf8(&digits).map_err(|_| fmt::Error)?)
     }
 }
 
@@ -770,6 +778,15 @@ mod tests {
         assert!(!g.is_within(code(441881), code(440700)));
         assert!(!g.is_within(code(440000), code(441881)));
         assert!(g.ancestors(code(440000)).next().is_none());
+    }
+
+    #[test]
+    fn codes_display_as_six_digits() {
+        for d in gaz().divisions() {
+            assert_eq!(d.code.to_string(), format!("{:06}", u32::from(d.code)));
+        }
+        assert_eq!(code(100000).to_string(), "100000");
+        assert_eq!(code(999999).to_string(), "999999");
     }
 
     #[test]
