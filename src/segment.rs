@@ -421,7 +421,7 @@ mod tests {
     }
 
     #[test]
-    fn words_longer_than_a_scan_are_found_whole() {
+    fn words_longer_than_a_mark_holds_are_found_whole() {
         // A run of ASCII letters is one word, however long; so is a long added word.
         let seg = Segmenter::new([("鄂尔多斯高新技术产业开发区管理委员会", "nt")]);
         let text = format!(
@@ -444,7 +444,7 @@ mod tests {
             check_point(&backward, &expected, &text, text.len() + 1 - p).unwrap();
         }
         assert_eq!(forward.words(), expected);
-        // Each long word is found through the map, not by a scan of its bytes.
+        // Each long word is found through the map: its length fits in no mark.
         let long = expected.iter().filter(|w| w.len() > LONG_WORD).count();
         assert_eq!(forward.long_words.borrow().len(), long);
     }
