@@ -73,8 +73,8 @@ fn skip_space(text: &str, mut start: usize, end: usize) -> usize {
     start
 }
 
-/// [`expand`] where the unit's stops are known: `stops` holds every character of the line for
-/// which `stop` holds, in order. Two binary searches find the stops around `span`; only a
+/// [`expand`] where the unit's stops are known: `stops` holds, in order, every character for
+/// which `stop` holds in the scanned lines, `line` among them. Two binary searches find the stops around `span`; only a
 /// unit reaching further than [`MAX_UNIT_CHARS`] bytes from `span` (where the bound, which
 /// counts characters, may cut it) is walked.
 pub(crate) fn expand_between_stops(

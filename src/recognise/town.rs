@@ -510,6 +510,10 @@ fn add(ctx: &Ctx<'_>, rec: &mut Recognition, span: Span, suffix: &str, parent: O
 /// and only the few places a suffix ends at are looked up, however many names the page has.
 fn occurrences<'a>(text: &str, names: impl IntoIterator<Item = &'a str>) -> Vec<(Span, usize)> {
     let index: foldhash::HashMap<&str, usize> = names.into_iter().enumerate().map(|(i, n)| (n, i)).collect();
+    debug_assert!(
+        index.keys().all(|n| TOWN_SUFFIXES.iter().any(|s| n.ends_with(s))),
+        "every town's name ends with its suffix"
+    );
     let mut lengths: Vec<usize> = index.keys().map(|n| n.len()).collect();
     lengths.sort_unstable();
     lengths.dedup();
@@ -541,8 +545,9 @@ fn occurrences<'a>(text: &str, names: impl IntoIterator<Item = &'a str>) -> Vec<
         .collect()
 }
 
-/// Every other occurrence of a town or village found, where no other place covers it: one
-/// search for all the names, so that a page naming a thousand towns is read once.
+/// Every other occurrence of a town or village found, where no other place covers it: found
+/// from where the suffixes occur (see [`occurrences`]), so that a page naming a thousand towns
+/// is read once per suffix.
 fn every_occurrence(ctx: &Ctx<'_>, rec: &mut Recognition, found: &[Found]) {
     let mut names: Vec<(String, LocalId)> = found
         .iter()
