@@ -388,11 +388,13 @@ pub(crate) enum Known {
     ClauseEnds,
     /// Characters a figure may start at (digits, Chinese numerals, redaction marks).
     FigureStarts,
+    /// Words without which a line names no reporter (记者, 通讯员, 摄).
+    ReporterAnchors,
 }
 
 impl Known {
     /// Every list, in the order of their numbers (a test holds `ALL[k as usize] == k`).
-    const ALL: [Known; 19] = [
+    const ALL: [Known; 20] = [
         Known::Places,
         Known::Zones,
         Known::Organizations,
@@ -412,6 +414,7 @@ impl Known {
         Known::SentenceEnds,
         Known::ClauseEnds,
         Known::FigureStarts,
+        Known::ReporterAnchors,
     ];
 }
 
@@ -444,6 +447,7 @@ pub(crate) fn known_words(places: &PlaceIndex, lexical: &crate::LexicalPatterns)
                 let chars: Vec<String> = figures::figure_start_chars().map(String::from).collect();
                 Cow::Owned(WordList::new(chars.iter().map(String::as_str)))
             }
+            Known::ReporterAnchors => words(person::REPORTER_ANCHORS),
         })
         .collect();
     WordScan::new(&lists.iter().map(|l| &**l).collect::<Vec<_>>())
@@ -676,7 +680,7 @@ mod tests {
         for (i, k) in Known::ALL.iter().enumerate() {
             assert_eq!(*k as usize, i, "{k:?}");
         }
-        assert_eq!(Known::ALL.len(), Known::FigureStarts as usize + 1);
+        assert_eq!(Known::ALL.len(), Known::ReporterAnchors as usize + 1);
     }
 
     #[test]

@@ -38,9 +38,9 @@ static REPORTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// What every match of [`REPORTER`] holds: one of its by-line words, or 摄 (a test holds
-/// this). Most lines hold none, and skip the pattern, whose second branch has no literal to
-/// look for first.
-const REPORTER_ANCHORS: &[&str] = &[
+/// this; found by the scan of known words). Most lines hold none, and skip the pattern, whose
+/// second branch has no literal to look for first.
+pub(crate) const REPORTER_ANCHORS: &[&str] = &[
     "记者",
     "通讯员",
     "实习生",
@@ -52,14 +52,10 @@ const REPORTER_ANCHORS: &[&str] = &[
     "作者",
     "摄",
 ];
-static REPORTER_ANCHOR_SET: LazyLock<aho_corasick::AhoCorasick> =
-    LazyLock::new(|| super::text::literal_set(REPORTER_ANCHORS));
-
 /// Builds this module's patterns now rather than on the first document (see
 /// [`warm_up`](super::warm_up)).
 pub(super) fn warm_up() {
     LazyLock::force(&REPORTER);
-    LazyLock::force(&REPORTER_ANCHOR_SET);
 }
 
 pub(crate) fn recognise(ctx: &Ctx<'_>, rec: &mut Recognition, places: &DocPlaces) {
@@ -983,7 +979,7 @@ fn has_name_shape(ctx: &Ctx<'_>, word: &str) -> bool {
 fn reporters(ctx: &Ctx<'_>, rec: &mut Recognition) {
     for &line in &ctx.body.spans {
         let s = &ctx.text[line.range()];
-        if s.chars().count() > 80 || !REPORTER_ANCHOR_SET.is_match(s) {
+        if s.chars().count() > 80 || ctx.known(Known::ReporterAnchors, line).next().is_none() {
             continue;
         }
         for caps in REPORTER.captures_iter(s) {
@@ -1026,6 +1022,9 @@ fn split_names(s: &str) -> Vec<(usize, &str)> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    static REPORTER_ANCHOR_SET: LazyLock<aho_corasick::AhoCorasick> =
+        LazyLock::new(|| super::super::text::literal_set(REPORTER_ANCHORS));
 
     proptest! {
         /// The gate never hides a by-line: every match of the pattern holds an anchor.
